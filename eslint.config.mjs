@@ -1,0 +1,29 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+// server/ holds Node-only code and secrets; the browser side must never import it.
+const serverFence = {
+  patterns: [
+    { group: ["@/server/*", "@/server", "**/server/*"], message: "server/ is server-only; components/ and lib/ must not import it." },
+  ],
+};
+const libFence = {
+  patterns: [
+    ...serverFence.patterns,
+    { group: ["@/components/*", "@/app/*", "react", "react-dom"], message: "lib/ is isomorphic and UI-free." },
+    { group: ["node:*"], message: "lib/ runs in the browser too; no node:* modules." },
+  ],
+};
+
+export default [
+  ...nextVitals,
+  ...nextTs,
+  { ignores: ["node_modules/**", ".next/**", "dist/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  { files: ["components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", serverFence] } },
+  { files: ["lib/**/*.ts"], rules: { "no-restricted-imports": ["error", libFence] } },
+];

@@ -1,0 +1,45 @@
+import { describe, expect, test } from "vitest";
+import { loadConfig } from "./config";
+import { checkListenSafety, chooseClusterSource } from "./clusterSource";
+
+const none = () => false;
+
+describe("chooseClusterSource", () => {
+  test("starts the demo cluster when nothing is configured", () => {
+    expect(chooseClusterSource(loadConfig([], {}), { HOME: "/nowhere" }, none)).toMatchObject({ type: "demo" });
+  });
+
+  test("prefers --demo over a kubeconfig", () => {
+    expect(chooseClusterSource(loadConfig(["--demo"], {}), { KUBECONFIG: "/k" }, () => true).type).toBe("demo");
+  });
+
+  test("uses --kubeconfig and --context as given", () => {
+    const source = chooseClusterSource(loadConfig(["--kubeconfig", "/k", "--context", "prod"], {}), {}, none);
+    expect(source).toEqual({ type: "kubeconfig", path: "/k", context: "prod" });
+  });
+
+  test("uses the in-cluster service account inside a pod", () => {
+    const env = { KUBERNETES_SERVICE_HOST: "10.0.0.1", HOME: "/nowhere" };
+    expect(chooseClusterSource(loadConfig([], {}), env, (p) => p.includes("serviceaccount")).type).toBe("in-cluster");
+  });
+
+  test("falls back to ~/.kube/config", () => {
+    expect(chooseClusterSource(loadConfig([], {}), { HOME: "/home/u" }, (p) => p === "/home/u/.kube/config").type).toBe("kubeconfig");
+  });
+});
+
+describe("checkListenSafety", () => {
+  test("allows loopback", () => {
+    expect(checkListenSafety(loadConfig([], {}))).toBeUndefined();
+  });
+
+  test("refuses 0.0.0.0 without login in one line", () => {
+    const refusal = checkListenSafety(loadConfig(["--host", "0.0.0.0"], {}));
+    expect(refusal).toMatch(/^refusing to listen on 0\.0\.0\.0 without login/);
+    expect(refusal).not.toContain("\n");
+  });
+
+  test("allows 0.0.0.0 with --insecure-no-auth", () => {
+    expect(checkListenSafety(loadConfig(["--host", "0.0.0.0", "--insecure-no-auth"], {}))).toBeUndefined();
+  });
+});
