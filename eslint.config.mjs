@@ -15,7 +15,7 @@ const libFence = {
   ],
 };
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   { ignores: ["node_modules/**", ".next/**", "dist/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
@@ -27,3 +27,5 @@ export default [
   { files: ["components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", serverFence] } },
   { files: ["lib/**/*.ts"], rules: { "no-restricted-imports": ["error", libFence] } },
 ];
+
+export default config;

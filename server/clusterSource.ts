@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
-import type { Config } from "./config";
+import type { Config, Env } from "./config";
 
 export type ClusterSource =
   | { type: "kubeconfig"; path?: string; context?: string }
@@ -11,7 +11,7 @@ export type ClusterSource =
 const serviceAccountToken = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 
 /** Decides where the cluster is: explicit flags first, then KUBECONFIG, ~/.kube/config, in-cluster, and the demo last. */
-export function chooseClusterSource(config: Config, env: NodeJS.ProcessEnv = process.env, fileExists = existsSync): ClusterSource {
+export function chooseClusterSource(config: Config, env: Env = process.env, fileExists: (file: string) => boolean = existsSync): ClusterSource {
   if (config.demo) return { type: "demo", why: "--demo was given" };
   if (config.kubeconfig || config.context) return { type: "kubeconfig", path: config.kubeconfig, context: config.context };
   if (env.KUBECONFIG) return { type: "kubeconfig" };

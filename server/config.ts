@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** Environment variables as read; a plain record so tests can pass their own. */
+export type Env = Record<string, string | undefined>;
+
 const boolish = z.union([z.boolean(), z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1")]);
 
 // Every setting has a flag and an ORRERY_* variable; flags win over the environment.
@@ -37,7 +40,7 @@ const booleanFlags = new Set(["demo", "dev", "insecure-no-auth"]);
 
 /** Reads flags (`--name value`, `--name=value`, boolean `--name`) into raw strings. */
 export function parseFlags(argv: readonly string[]): Map<string, string | boolean> {
-  const known = new Map(Object.values(settings).map((s) => [s.flag, s]));
+  const known = new Map<string, Setting>(Object.values(settings).map((s) => [s.flag, s]));
   const raw = new Map<string, string | boolean>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -57,7 +60,7 @@ function splitFlag(body: string): [string, string | undefined] {
   return eq < 0 ? [body, undefined] : [body.slice(0, eq), body.slice(eq + 1)];
 }
 
-export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(argv: readonly string[], env: Env = process.env): Config {
   const flags = parseFlags(argv);
   const out: Record<string, unknown> = {};
   for (const [key, setting] of Object.entries(settings) as [keyof Settings, Setting][]) {

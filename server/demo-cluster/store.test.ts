@@ -65,4 +65,26 @@ describe("ObjectStore", () => {
     for (const n of ["a", "b", "c"]) store.create("pods", pod(n));
     expect(() => store.watch("pods", start, () => {})).toThrowError(expect.objectContaining({ code: 410 }));
   });
+
+  test("carries the previous object on MODIFIED so watchers can follow selector changes", () => {
+    const store = new ObjectStore();
+    store.create("pods", pod("a"));
+    const seen: StoreEvent[] = [];
+    store.watch("pods", store.resourceVersion, (e) => seen.push(e));
+    store.mutate("pods", "default", "a", (d) => { d.metadata.labels = { app: "web" }; });
+    expect(seen[0]!.previous?.metadata.labels).toBeUndefined();
+    expect(seen[0]!.object.metadata.labels).toEqual({ app: "web" });
+  });
+
+  test("reports its compaction point and its watchers per resource", () => {
+    const store = new ObjectStore();
+    store.create("pods", pod("a"));
+    store.compact();
+    expect(store.compactedRV("pods")).toBe(store.resourceVersion);
+    expect(store.compactedRV("configmaps")).toBe(store.resourceVersion);
+    const stop = store.watch("pods", store.resourceVersion, () => {});
+    expect(store.listenerCount("pods")).toBe(1);
+    stop();
+    expect(store.listenerCount("pods")).toBe(0);
+  });
 });

@@ -10,6 +10,8 @@ export interface StoreEvent {
   /** The global resourceVersion this change produced. */
   rv: number;
   object: KubeObject;
+  /** For MODIFIED: the object before the change, so watchers can tell when it starts or stops matching a selector. */
+  previous?: KubeObject;
 }
 
 export type StoreErrorReason = "NotFound" | "AlreadyExists" | "Conflict" | "Expired" | "Invalid";
@@ -110,7 +112,7 @@ export class ObjectStore {
       },
     };
     this.bucket(resource).set(objectKey(object.metadata.namespace, object.metadata.name), object);
-    this.record({ type: "MODIFIED", resource, rv, object });
+    this.record({ type: "MODIFIED", resource, rv, object, previous: current });
     return object;
   }
 
@@ -155,6 +157,16 @@ export class ObjectStore {
     this.compactedAll = Math.max(this.compactedAll, upToRV);
   }
 
+  /** How many watchers a resource has, to prove that closed watches let go. */
+  listenerCount(resource: ResourceKey): number {
+    return this.listeners.get(resource)?.size ?? 0;
+  }
+
+  /** The oldest resourceVersion a watch or continue token of this resource may still start from. */
+  compactedRV(resource: ResourceKey): number {
+    return this.history.get(resource)?.compactedRV ?? this.compactedAll;
+  }
+
   /** Resources that have ever held an object, for discovery-independent iteration. */
   resources(): ResourceKey[] {
     return [...this.objects.keys()];
@@ -187,7 +199,8 @@ export class ObjectStore {
   private record(event: StoreEvent): void {
     const history = this.historyOf(event.resource);
     history.events.push(event);
-    if (history.events.length > this.historyLimit) {
+    // Trim in batches once a quarter over the limit: one splice per event is quadratic at 100k pods.
+    if (history.events.length > this.historyLimit * 1.25) {
       const dropped = history.events.splice(0, history.events.length - this.historyLimit);
       history.compactedRV = dropped[dropped.length - 1]!.rv;
     }

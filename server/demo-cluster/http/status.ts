@@ -2,7 +2,8 @@ import type { ServerResponse } from "node:http";
 
 export type StatusReason =
   | "BadRequest" | "Unauthorized" | "Forbidden" | "NotFound" | "MethodNotAllowed" | "AlreadyExists"
-  | "Conflict" | "Gone" | "Expired" | "Invalid" | "TooManyRequests" | "InternalError" | "NotAcceptable" | "UnsupportedMediaType";
+  | "Conflict" | "Gone" | "Expired" | "Invalid" | "TooManyRequests" | "InternalError" | "NotAcceptable" | "UnsupportedMediaType"
+  | "RequestEntityTooLarge" | "Timeout";
 
 /** A metav1.Status body, the shape every Kubernetes error takes. */
 export function statusBody(code: number, reason: StatusReason, message: string, details?: Record<string, unknown>) {

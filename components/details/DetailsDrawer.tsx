@@ -1,0 +1,81 @@
+"use client";
+import { useMemo } from "react";
+import { Alert, Code, Drawer, ScrollArea, Stack, Tabs, Text } from "@mantine/core";
+import { parseObjectRef, type ObjectRef } from "@/lib/k8s/objectRef";
+import type { KubeObject } from "@/lib/k8s/types";
+import { useLiveResource } from "@/components/live/useLiveResource";
+import { useUrlState } from "@/components/ui/useUrlState";
+import { Age } from "@/components/resources/Age";
+import { KeyValueTable, LabelChips } from "./KeyValueList";
+import { ConditionsTable, ContainersTable, EventsTable, OwnerChain, Section } from "./DetailsSections";
+import { useObjectDetails } from "./useObjectDetails";
+import { containersOf } from "./containerViews";
+
+const singular: Record<string, string> = { pods: "Pod", nodes: "Node", services: "Service", deployments: "Deployment", replicasets: "ReplicaSet", statefulsets: "StatefulSet", daemonsets: "DaemonSet", jobs: "Job", cronjobs: "CronJob" };
+
+/** The details of the object named by `?selected=`, over whatever list is open. */
+export function DetailsDrawer() {
+  const url = useUrlState();
+  const ref = useMemo(() => (url.selected ? parseObjectRef(url.selected) : undefined), [url.selected]);
+  const close = () => url.update({ selected: undefined }, "push");
+  const title = ref ? `${singular[ref.resource] ?? ref.resource} ${ref.name}` : "";
+  return (
+    <Drawer opened={ref !== undefined} onClose={close} position="right" size="xl" title={title} styles={{ title: { fontWeight: 600, fontSize: "var(--mantine-font-size-lg)" } }}>
+      {url.selected && !ref && <Alert color="red">“{url.selected}” is not an object reference like pods/namespace/name.</Alert>}
+      {ref && <DrawerBody selected={url.selected!} objectRef={ref} />}
+    </Drawer>
+  );
+}
+
+function DrawerBody({ selected, objectRef }: { selected: string; objectRef: ObjectRef }) {
+  const live = useLiveResource(objectRef.resource, objectRef.namespace);
+  const object = useMemo(() => live.items.find((o) => o.metadata.name === objectRef.name), [live.items, objectRef.name]);
+  const details = useObjectDetails(selected, object?.metadata.resourceVersion);
+  if (!live.loaded) return <Text c="dimmed">Loading…</Text>;
+  if (!object) return <Alert color="yellow" title="Not found">{objectRef.resource} “{objectRef.name}” does not exist{objectRef.namespace ? ` in namespace ${objectRef.namespace}` : ""} (any more).</Alert>;
+  return (
+    <Tabs defaultValue="overview" keepMounted={false}>
+      <Tabs.List mb="md">
+        <Tabs.Tab value="overview">Overview</Tabs.Tab>
+        <Tabs.Tab value="yaml">YAML</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="overview">
+        {live.stale && <Alert color="yellow" mb="sm">Data may be out of date: {live.staleReason}</Alert>}
+        {details.error && <Alert color="red" mb="sm">{details.error.message}</Alert>}
+        <Overview object={object} owners={details.data?.owners} events={details.data?.events} />
+      </Tabs.Panel>
+      <Tabs.Panel value="yaml">
+        <ScrollArea.Autosize mah="calc(100dvh - 180px)">
+          <Code block>{details.data?.yaml ?? "Loading…"}</Code>
+        </ScrollArea.Autosize>
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
+
+function Overview({ object, owners, events }: { object: KubeObject; owners: Parameters<typeof OwnerChain>[0]["owners"]; events: Parameters<typeof EventsTable>[0]["events"] }) {
+  const meta = object.metadata;
+  return (
+    <Stack gap="lg">
+      <Section title="Metadata">
+        <KeyValueTable
+          label="Metadata"
+          entries={[
+            ["Name", meta.name],
+            ["Namespace", meta.namespace],
+            ["UID", meta.uid],
+            ["Created", meta.creationTimestamp],
+            ["Resource version", meta.resourceVersion],
+          ]}
+        />
+        {meta.creationTimestamp && <Text size="sm" c="dimmed">Age <Age timestamp={meta.creationTimestamp} /></Text>}
+      </Section>
+      <Section title="Labels"><LabelChips labels={meta.labels} /></Section>
+      <Section title="Annotations"><KeyValueTable label="Annotations" entries={Object.entries(meta.annotations ?? {})} /></Section>
+      <Section title="Owners"><OwnerChain owners={owners} /></Section>
+      {containersOf(object).length > 0 && <Section title="Containers"><ContainersTable object={object} /></Section>}
+      <Section title="Conditions"><ConditionsTable object={object} /></Section>
+      <Section title="Events"><EventsTable events={events} /></Section>
+    </Stack>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+import { useMemo } from "react";
+import { useLiveResource } from "@/components/live/useLiveResource";
+import type { Pod } from "@/lib/k8s/types";
+import { ResourceTable } from "./ResourceTable";
+import { ResourceListView, LIST_HEIGHT, emptyText } from "./ResourceListView";
+import { filterByName, useListControls } from "./useListControls";
+import { podColumns, toPodRow } from "./podRows";
+
+const defaultSort = [{ id: "name", desc: false }];
+
+export function PodsView() {
+  const controls = useListControls(defaultSort);
+  const pods = useLiveResource<Pod>("pods", controls.namespace);
+  const rows = useMemo(() => pods.items.map(toPodRow), [pods.items]);
+  const shown = useMemo(() => filterByName(rows, controls.query), [rows, controls.query]);
+  return (
+    <ResourceListView
+      title="Pods"
+      count={shown.length}
+      loaded={pods.loaded}
+      stale={pods.stale}
+      staleReason={pods.staleReason}
+      query={controls.query}
+      onQueryChange={controls.setQuery}
+      emptyText={emptyText("pods", controls.namespace, controls.query)}
+    >
+      <ResourceTable
+        label="Pods"
+        rows={shown}
+        columns={podColumns}
+        rowId={(row) => row.id}
+        sorting={controls.sorting}
+        onSortingChange={controls.setSorting}
+        onOpen={(row) => controls.open(row.id)}
+        selectedId={controls.selected}
+        stale={pods.stale}
+        height={LIST_HEIGHT}
+      />
+    </ResourceListView>
+  );
+}

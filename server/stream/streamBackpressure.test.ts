@@ -1,0 +1,101 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, test } from "vitest";
+import { createStreamServer, type StreamServer, type StreamServerDeps } from "./streamServer";
+import { FakeCache, fakePod } from "./testing/fakeCache";
+import { TestClient } from "./testing/testClient";
+import type { CacheChangeView } from "./cacheView";
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
+});
+
+async function start(options: Omit<StreamServerDeps, "cache">): Promise<{ cache: FakeCache; stream: StreamServer; url: string }> {
+  const cache = new FakeCache();
+  const stream = createStreamServer({ cache, coalesceMs: 0, ...options });
+  const http = createServer();
+  http.on("upgrade", (req, socket, head) => stream.handleUpgrade(req, socket, head));
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  cleanups.push(() => new Promise<void>((resolve) => http.close(() => resolve())));
+  cleanups.push(() => stream.close());
+  return { cache, stream, url: `ws://127.0.0.1:${(http.address() as AddressInfo).port}/api/stream` };
+}
+
+const padding = "x".repeat(8 * 1024);
+const podCount = 50;
+
+// Each round rewrites every pod with 8 KiB of annotations: ~400 KiB per round on the wire.
+function round(i: number): CacheChangeView[] {
+  return Array.from({ length: podCount }, (_, j) => ({
+    type: "MODIFIED" as const,
+    kind: "pods" as const,
+    object: fakePod(`p${j}`, "shop", { uid: `uid-${j}`, resourceVersion: String(i), annotations: { padding } }),
+  }));
+}
+
+/** Sends `rounds` rounds of changes, one flush each, to a client that is not reading. */
+async function flood(cache: FakeCache, rounds: number): Promise<void> {
+  for (let i = 1; i <= rounds; i++) {
+    cache.apply(round(i));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+async function subscribedClient(url: string): Promise<TestClient> {
+  const client = await TestClient.connect(url);
+  cleanups.push(() => client.close());
+  client.send({ type: "subscribe", id: "p", resource: "pods" });
+  await client.next("snapshot");
+  return client;
+}
+
+describe("stream flow control", () => {
+  test("a client that stops reading loses deltas, then gets a resync and a current snapshot", async () => {
+    const { cache, url } = await start({ maxBufferedBytes: 256 * 1024, limits: { hardBufferedBytes: 1024 ** 3, drainCheckMs: 20 } });
+    const client = await subscribedClient(url);
+    client.pauseReading();
+    const rounds = 100;
+    await flood(cache, rounds);
+    client.resumeReading();
+
+    const resync = await client.next("resync", 15_000);
+    expect(resync).toMatchObject({ id: "p", reason: expect.stringMatching(/fell behind/) });
+    const snapshot = await client.next("snapshot", 15_000);
+    expect(snapshot.items).toHaveLength(podCount);
+    expect(new Set(snapshot.items.map((o) => o.metadata.resourceVersion))).toEqual(new Set([String(rounds)]));
+    const deltasBeforeResync = client.messages.filter((m) => m.type === "delta").length;
+    expect(deltasBeforeResync).toBeLessThan(rounds);
+
+    // After the resync the client is live again.
+    cache.apply([{ type: "ADDED", kind: "pods", object: fakePod("fresh", "shop") }]);
+    const delta = await client.next("delta", 5000, (d) => d.changes.some((c) => c.object.metadata.name === "fresh"));
+    expect(delta.id).toBe("p");
+  });
+
+  test("a client that stays over the hard limit is closed with 1013", async () => {
+    const { cache, stream, url } = await start({
+      maxBufferedBytes: 64 * 1024,
+      limits: { hardBufferedBytes: 128 * 1024, slowClientTimeoutMs: 300, drainCheckMs: 20 },
+    });
+    const client = await subscribedClient(url);
+    client.pauseReading();
+    await flood(cache, 60);
+    const deadline = Date.now() + 10_000;
+    while (stream.clientCount() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stream.clientCount()).toBe(0);
+    client.resumeReading();
+    const closed = await client.closed(10_000);
+    expect(closed.code).toBe(1013);
+    expect(closed.reason).toMatch(/client too slow/);
+  });
+
+  test("a reading client under heavy change keeps every update", async () => {
+    const { cache, url } = await start({ maxBufferedBytes: 8 * 1024 * 1024 });
+    const client = await subscribedClient(url);
+    await flood(cache, 20);
+    const last = await client.next("delta", 10_000, (d) => d.changes.some((c) => c.object.metadata.resourceVersion === "20"));
+    expect(last.changes).toHaveLength(podCount);
+    expect(client.messages.filter((m) => m.type === "resync")).toEqual([]);
+  });
+});

@@ -1,0 +1,179 @@
+import type { WebSocket } from "ws";
+import { clusterScopedKinds, StreamCloseCode, type ResourceSubscribe, type ServerMessage } from "@/lib/wire/stream";
+import { parseClientMessage } from "@/lib/wire/parseClientMessage";
+import type { CacheView, KindStatusView } from "./cacheView";
+import type { ChangeBatch } from "./changeBatch";
+import { deltaMessage, snapshotMessage } from "./serialize";
+import { log } from "../log";
+
+export interface BufferLimits {
+  /** Above this many buffered bytes deltas are dropped and the client is resynced once it drains. */
+  maxBufferedBytes: number;
+  /** Staying above this many bytes for `slowClientTimeoutMs` closes the connection. */
+  hardBufferedBytes: number;
+  slowClientTimeoutMs: number;
+  /** How often a lagging client's buffer is checked. */
+  drainCheckMs: number;
+  maxSubscriptions: number;
+}
+
+interface Subscription {
+  id: string;
+  resource: ResourceSubscribe["resource"];
+  /** Undefined for all namespaces and for cluster-scoped kinds. */
+  namespace: string | undefined;
+  /** Set when deltas were dropped: a resync and a fresh snapshot are owed. */
+  owed: "none" | "snapshot" | "resync";
+}
+
+/** One browser tab: its subscriptions, and the flow control between the cache and its socket. */
+export class StreamConnection {
+  private readonly subscriptions = new Map<string, Subscription>();
+  private drainTimer: NodeJS.Timeout | undefined;
+  private overHardLimitSince: number | undefined;
+  private lagBytes = 0;
+  alive = true;
+  closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly cache: CacheView,
+    private readonly limits: BufferLimits,
+    private readonly onClosed: (connection: StreamConnection) => void,
+  ) {
+    ws.on("message", (data, isBinary) => this.handleFrame(isBinary ? null : data.toString()));
+    ws.on("pong", () => (this.alive = true));
+    ws.on("close", () => this.dispose());
+    ws.on("error", (err) => log.debug({ err }, "stream socket error"));
+  }
+
+  sendStatus(kinds: readonly KindStatusView[]): void {
+    this.send({ type: "status", kinds: [...kinds] });
+  }
+
+  /** Sends this window's deltas, or drops them and owes a resync when the client is behind. */
+  deliver(batch: ChangeBatch): void {
+    if (this.closed || this.subscriptions.size === 0) return;
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) return this.fallBehind();
+    for (const sub of this.subscriptions.values()) {
+      if (sub.owed !== "none") continue;
+      const changes = batch.changesFor(sub.resource, sub.namespace);
+      if (changes.length > 0) this.sendRaw(deltaMessage(sub.id, changes));
+    }
+    this.watchBuffer();
+  }
+
+  /** Keepalive: a client that did not answer the last ping is gone. */
+  ping(): void {
+    if (!this.alive) {
+      log.info("stream client did not answer a ping; closing it");
+      this.ws.terminate();
+      return;
+    }
+    this.alive = false;
+    this.ws.ping();
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.dispose();
+    this.ws.close(code, reason);
+  }
+
+  private handleFrame(text: string | null): void {
+    this.alive = true;
+    if (text === null) return this.send({ type: "error", message: "binary frames are not understood; send JSON text frames" });
+    const parsed = parseClientMessage(text);
+    if (!parsed.ok) return this.send({ type: "error", id: parsed.id, message: parsed.error });
+    const message = parsed.message;
+    if (message.type === "ping") return this.send({ type: "pong" });
+    if (message.type === "unsubscribe") return this.unsubscribe(message.id);
+    this.subscribe(message);
+  }
+
+  private subscribe(message: ResourceSubscribe): void {
+    if (this.subscriptions.has(message.id)) {
+      return this.send({ type: "error", id: message.id, message: `subscription id "${message.id}" is already in use; unsubscribe it first or pick another id` });
+    }
+    if (this.subscriptions.size >= this.limits.maxSubscriptions) {
+      return this.send({ type: "error", id: message.id, message: `too many subscriptions (${this.limits.maxSubscriptions}); unsubscribe some first` });
+    }
+    const namespace = clusterScopedKinds.has(message.resource) ? undefined : message.namespace;
+    const sub: Subscription = { id: message.id, resource: message.resource, namespace, owed: "none" };
+    this.subscriptions.set(sub.id, sub);
+    // A client that is already behind gets its snapshot when it has drained.
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      sub.owed = "snapshot";
+      this.watchBuffer();
+    } else this.sendSnapshot(sub);
+  }
+
+  private unsubscribe(id: string): void {
+    if (!this.subscriptions.delete(id)) this.send({ type: "error", id, message: `no subscription "${id}" on this connection` });
+  }
+
+  private sendSnapshot(sub: Subscription): void {
+    const items = this.cache.list(sub.resource, sub.namespace === undefined ? undefined : { namespace: sub.namespace });
+    const resourceVersion = this.cache.statuses().find((s) => s.kind === sub.resource)?.resourceVersion;
+    sub.owed = "none";
+    this.sendRaw(snapshotMessage(sub.id, items, resourceVersion));
+    this.watchBuffer();
+  }
+
+  private fallBehind(): void {
+    this.lagBytes = this.ws.bufferedAmount;
+    for (const sub of this.subscriptions.values()) if (sub.owed === "none") sub.owed = "resync";
+    this.watchBuffer();
+  }
+
+  private watchBuffer(): void {
+    if (this.drainTimer || this.closed || this.ws.bufferedAmount <= this.limits.maxBufferedBytes) return;
+    this.drainTimer = setInterval(() => this.checkDrain(), this.limits.drainCheckMs);
+  }
+
+  private checkDrain(): void {
+    const buffered = this.ws.bufferedAmount;
+    if (buffered > this.limits.hardBufferedBytes) {
+      this.overHardLimitSince ??= Date.now();
+      if (Date.now() - this.overHardLimitSince >= this.limits.slowClientTimeoutMs) return this.closeSlowClient(buffered);
+    } else this.overHardLimitSince = undefined;
+    if (buffered > this.limits.maxBufferedBytes / 2) return;
+    clearInterval(this.drainTimer);
+    this.drainTimer = undefined;
+    this.payDebts();
+  }
+
+  private payDebts(): void {
+    for (const sub of this.subscriptions.values()) {
+      if (sub.owed === "none") continue;
+      if (sub.owed === "resync") {
+        this.send({ type: "resync", id: sub.id, reason: `the connection fell behind (${this.lagBytes} bytes unsent); changes were dropped and a fresh snapshot follows` });
+      }
+      this.sendSnapshot(sub);
+    }
+  }
+
+  private closeSlowClient(buffered: number): void {
+    const seconds = Math.round(this.limits.slowClientTimeoutMs / 1000);
+    log.warn({ buffered, seconds }, "closing a stream client that stopped reading");
+    this.close(StreamCloseCode.TryAgainLater, `client too slow: over ${this.limits.hardBufferedBytes} bytes unread for ${seconds}s`);
+  }
+
+  private send(message: ServerMessage): void {
+    this.sendRaw(JSON.stringify(message));
+  }
+
+  private sendRaw(text: string): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(text);
+  }
+
+  private dispose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.drainTimer);
+    this.drainTimer = undefined;
+    this.subscriptions.clear();
+    this.onClosed(this);
+  }
+}
