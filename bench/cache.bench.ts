@@ -1,5 +1,5 @@
 // Informer cache benchmark against the embedded demo cluster: sync time, memory per pod, watch latency.
-// Run: npm run bench:cache  (BENCH_PODS, BENCH_NODES, BENCH_EVENT_SECONDS, BENCH_EVENT_RATE override the defaults)
+// Run: npm run bench:cache  (BENCH_PODS, BENCH_NODES, BENCH_EVENT_SECONDS, BENCH_EVENT_RATE, BENCH_TABS override the defaults)
 import v8 from "node:v8";
 import vm from "node:vm";
 import { performance } from "node:perf_hooks";
@@ -10,12 +10,14 @@ import { ClusterCache, type CacheChange } from "@/server/kube/cache";
 import { connectWithKubeconfigYaml } from "@/server/kube/connect";
 import { benchNode, benchPod } from "@/server/kube/testing/benchObjects";
 import { setLogLevel } from "@/server/log";
+import { measureStreamLatency, planTabs } from "./streamLatency";
 
 const pods = Number(process.env.BENCH_PODS ?? 10_000);
 const nodes = Number(process.env.BENCH_NODES ?? 1_000);
 const eventSeconds = Number(process.env.BENCH_EVENT_SECONDS ?? 20);
 const eventRate = Number(process.env.BENCH_EVENT_RATE ?? 100);
 const stampKey = "bench.orrery.dev/sent-at";
+const streamTabs = Number(process.env.BENCH_TABS ?? 50);
 
 function bench(name: string, value: number, unit: string): void {
   console.log(`BENCH ${name}=${value.toFixed(unit === "B" ? 0 : 1)} ${unit}`);
@@ -113,6 +115,14 @@ async function main(): Promise<void> {
   console.log(`events: sent ${sent}, delivered ${latencies.length} at ${eventRate}/s`);
   bench("cache.event_latency_ms_p50", percentile(sorted, 50), "ms");
   bench("cache.event_latency_ms_p99", percentile(sorted, 99), "ms");
+  // The same changes as a browser receives them: through /api/stream, 50 tabs, 5 of them on all namespaces.
+  const tabs = planTabs(demo.store, streamTabs, Math.max(1, Math.round(streamTabs / 10)));
+  const stream = await measureStreamLatency(cache, demo.store, { tabs, rate: eventRate, seconds: eventSeconds, stampKey: "bench.orrery.dev/stream-sent-at" });
+  const streamSorted = [...stream.latencies].sort((a, b) => a - b);
+  console.log(`stream: ${stream.tabs} tabs, ${stream.sent} changes sent, ${stream.latencies.length} deliveries to tabs`);
+  bench("stream.resyncs", stream.resyncs, "count");
+  bench("stream.delivery_latency_ms_p50", percentile(streamSorted, 50), "ms");
+  bench("stream.delivery_latency_ms_p99", percentile(streamSorted, 99), "ms");
   await cache.stop();
   await demo.stop();
 }

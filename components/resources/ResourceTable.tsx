@@ -1,102 +1,28 @@
 "use client";
-import { useMemo, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useRef, type KeyboardEvent } from "react";
 import { ActionIcon, Group, Table, UnstyledButton } from "@mantine/core";
 import { IconArrowDown, IconArrowUp, IconChevronDown, IconChevronRight } from "@tabler/icons-react";
-import {
-  createColumnHelper,
-  createExpandedRowModel,
-  createSortedRowModel,
-  rowExpandingFeature,
-  rowSortingFeature,
-  sortFn_alphanumeric,
-  sortFn_basic,
-  tableFeatures,
-  useTable,
-  type ColumnDef,
-  type ExpandedState,
-  type Row,
-  type SortingState,
-} from "@tanstack/react-table";
+import { FlexRender } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
+import { rowKeyAction, useResourceTableModel, type TableHeader, type TableModelOptions, type TableRow } from "./resourceTableModel";
 
-/** One column of a resource list: what it shows and what it sorts by. */
-export interface ColumnSpec<TRow> {
-  id: string;
-  header: string;
-  /** The value sorting uses; also shown when there is no `render`. */
-  value: (row: TRow) => string | number;
-  render?: (row: TRow) => ReactNode;
-  width?: number | string;
-  numeric?: boolean;
-}
-
-const features = tableFeatures({
-  rowExpandingFeature,
-  expandedRowModel: createExpandedRowModel(),
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
-});
-const helper = createColumnHelper<typeof features, object>();
+export type { ColumnSpec } from "./resourceTableModel";
 
 export const ROW_HEIGHT = 37;
 
-export interface ResourceTableProps<TRow extends object> {
+export interface ResourceTableProps<TRow extends object> extends TableModelOptions<TRow> {
   /** The accessible name of the table, e.g. "Pods". */
   label: string;
-  rows: readonly TRow[];
-  columns: readonly ColumnSpec<TRow>[];
-  rowId: (row: TRow) => string;
-  sorting: SortingState;
-  onSortingChange: (sorting: SortingState) => void;
   onOpen: (row: TRow) => void;
   selectedId?: string;
   /** Dims the rows: the data shown may be out of date. */
   stale?: boolean;
   height: string;
-  /** Children shown indented under a row (pods under their controller). */
-  subRows?: (row: TRow) => TRow[] | undefined;
-  expanded?: ExpandedState;
-  onExpandedChange?: (expanded: ExpandedState) => void;
-}
-
-const noExpansion: ExpandedState = {};
-
-function useResourceTable<TRow extends object>(props: ResourceTableProps<TRow>) {
-  const { columns, rows, sorting, onSortingChange, rowId, subRows, onExpandedChange } = props;
-  const expanded = props.expanded ?? noExpansion;
-  const tableColumns = useMemo(
-    // Mixed value types per column: the library itself types column arrays with `any` values.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    (): ColumnDef<typeof features, object, any>[] =>
-      columns.map((spec) =>
-        helper.accessor((row): string | number => spec.value(row as TRow), {
-          id: spec.id,
-          header: spec.header,
-          sortFn: spec.numeric ? "basic" : "alphanumeric",
-          cell: (ctx) => (spec.render ? spec.render(ctx.row.original as TRow) : String(ctx.getValue())),
-        }),
-      ),
-    [columns],
-  );
-  return useTable({
-    features,
-    columns: tableColumns,
-    data: rows as readonly object[],
-    getRowId: (row) => rowId(row as TRow),
-    getSubRows: subRows ? (row) => subRows(row as TRow) : undefined,
-    state: { sorting, expanded },
-    onSortingChange: (updater) => onSortingChange(typeof updater === "function" ? updater(sorting) : updater),
-    onExpandedChange: (updater) => onExpandedChange?.(typeof updater === "function" ? updater(expanded) : updater),
-    enableMultiSort: false,
-    // Live data changes many times a minute; what the user expanded must not collapse with it.
-    autoResetExpanded: false,
-  });
 }
 
 /** A sortable, virtualised list of objects; rows open details on click or Enter. */
 export function ResourceTable<TRow extends object>(props: ResourceTableProps<TRow>) {
-  const table = useResourceTable(props);
+  const table = useResourceTableModel(props);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
   // The virtualizer re-renders this component itself on scroll, which is what a compiler memo would skip.
@@ -112,24 +38,17 @@ export function ResourceTable<TRow extends object>(props: ResourceTableProps<TRo
   const padTop = items[0]?.start ?? 0;
   const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
 
-  const moveFocus = (event: KeyboardEvent<HTMLTableRowElement>, index: number, tableRow: AnyRow) => {
-    const row = tableRow.original as TRow;
-    if ((event.key === "ArrowRight" || event.key === "ArrowLeft") && tableRow.getCanExpand()) {
-      event.preventDefault();
-      tableRow.toggleExpanded(event.key === "ArrowRight");
-      return;
-    }
-    if (event.key === "Enter" || event.key === " ") {
-      event.preventDefault();
-      props.onOpen(row);
-      return;
-    }
-    const step = event.key === "ArrowDown" ? 1 : event.key === "ArrowUp" ? -1 : 0;
-    const target = index + step;
-    if (step === 0 || target < 0 || target >= rows.length) return;
+  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, index: number, row: TableRow) => {
+    const action = rowKeyAction(event.key, row.getCanExpand());
+    const target = action?.type === "move" ? index + action.step : index;
+    if (!action || target < 0 || target >= rows.length) return;
     event.preventDefault();
-    virtualizer.scrollToIndex(target);
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${target}"]`)?.focus());
+    if (action.type === "open") props.onOpen(row.original as TRow);
+    else if (action.type === "expand") row.toggleExpanded(action.expanded);
+    else {
+      virtualizer.scrollToIndex(target);
+      requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${target}"]`)?.focus());
+    }
   };
 
   return (
@@ -138,18 +57,9 @@ export function ResourceTable<TRow extends object>(props: ResourceTableProps<TRo
         <Table.Thead>
           {table.getHeaderGroups().map((group) => (
             <Table.Tr key={group.id} aria-rowindex={1}>
-              {group.headers.map((header) => {
-                const spec = props.columns.find((c) => c.id === header.column.id);
-                const sorted = header.column.getIsSorted();
-                return (
-                  <Table.Th key={header.id} style={{ width: spec?.width }} aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}>
-                    <UnstyledButton onClick={header.column.getToggleSortingHandler()} fw={600} fz="sm">
-                      {spec?.header}
-                      {sorted === "asc" ? <IconArrowUp size={12} aria-hidden /> : sorted === "desc" ? <IconArrowDown size={12} aria-hidden /> : null}
-                    </UnstyledButton>
-                  </Table.Th>
-                );
-              })}
+              {group.headers.map((header) => (
+                <SortableHeader key={header.id} header={header} column={props.columns.find((c) => c.id === header.column.id)} />
+              ))}
             </Table.Tr>
           ))}
         </Table.Thead>
@@ -157,7 +67,6 @@ export function ResourceTable<TRow extends object>(props: ResourceTableProps<TRo
           {padTop > 0 && <tr aria-hidden style={{ height: padTop }} />}
           {items.map((item) => {
             const row = rows[item.index]!;
-            const original = row.original as TRow;
             return (
               <Table.Tr
                 key={row.id}
@@ -169,21 +78,10 @@ export function ResourceTable<TRow extends object>(props: ResourceTableProps<TRo
                 tabIndex={0}
                 style={{ height: ROW_HEIGHT, cursor: "pointer" }}
                 bg={row.id === props.selectedId ? "var(--mantine-primary-color-light)" : undefined}
-                onClick={() => props.onOpen(original)}
-                onKeyDown={(event) => moveFocus(event, item.index, row)}
+                onClick={() => props.onOpen(row.original as TRow)}
+                onKeyDown={(event) => onRowKey(event, item.index, row)}
               >
-                {row.getAllCells().map((cell, index) => (
-                  <Table.Td key={cell.id} style={{ whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" }}>
-                    {index === 0 && (props.subRows || row.depth > 0) ? (
-                      <Group gap={4} wrap="nowrap" pl={row.depth * 28}>
-                        <ExpandToggle row={row} />
-                        <table.FlexRender cell={cell} />
-                      </Group>
-                    ) : (
-                      <table.FlexRender cell={cell} />
-                    )}
-                  </Table.Td>
-                ))}
+                <RowCells row={row} nested={props.subRows !== undefined} />
               </Table.Tr>
             );
           })}
@@ -194,10 +92,37 @@ export function ResourceTable<TRow extends object>(props: ResourceTableProps<TRo
   );
 }
 
-type AnyRow = Row<typeof features, object>;
+function SortableHeader({ header, column }: { header: TableHeader; column: { header: string; width?: number | string } | undefined }) {
+  const sorted = header.column.getIsSorted();
+  return (
+    <Table.Th style={{ width: column?.width }} aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}>
+      <UnstyledButton onClick={header.column.getToggleSortingHandler()} fw={600} fz="sm">
+        {column?.header}
+        {sorted === "asc" ? <IconArrowUp size={12} aria-hidden /> : sorted === "desc" ? <IconArrowDown size={12} aria-hidden /> : null}
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+const cellStyle = { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" } as const;
+
+function RowCells({ row, nested }: { row: TableRow; nested: boolean }) {
+  return row.getAllCells().map((cell, index) => (
+    <Table.Td key={cell.id} style={cellStyle}>
+      {index === 0 && nested ? (
+        <Group gap={4} wrap="nowrap" pl={row.depth * 28}>
+          <ExpandToggle row={row} />
+          <FlexRender cell={cell} />
+        </Group>
+      ) : (
+        <FlexRender cell={cell} />
+      )}
+    </Table.Td>
+  ));
+}
 
 // A placeholder of the same width keeps names aligned for rows without children.
-function ExpandToggle({ row }: { row: AnyRow }) {
+function ExpandToggle({ row }: { row: TableRow }) {
   if (!row.getCanExpand()) return <span style={{ width: 22, flex: "none" }} />;
   const expanded = row.getIsExpanded();
   return (

@@ -36,6 +36,8 @@ prepare_state() {
 main() {
   local start=$SECONDS
   [[ "$NODE_COUNT" =~ ^[1-9][0-9]*$ ]] || die "ORRERY_CLUSTER_NODES must be a positive integer"
+  [[ "$POD_STAGES" =~ ^(fast|general)$ ]] || die "ORRERY_CLUSTER_POD_STAGES must be fast or general"
+  [[ "$TIMEOUT" =~ ^[1-9][0-9]*$ ]] || die "ORRERY_CLUSTER_TIMEOUT must be a positive number of seconds"
   bash "$HERE/build.sh"
   ETCD_BIN="$CACHE_ROOT/etcd-$(etcd_version)/bin/etcd"
   KUBECTL="$K8S_BIN/kubectl"

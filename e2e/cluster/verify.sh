@@ -31,9 +31,11 @@ pods_running() {
     | grep -c '^Running$')" == 2 ]]
 }
 first_pod() { k bob get pods -n "$NS" -l app=verify-web -o jsonpath='{.items[0].metadata.name}'; }
-output_has() { local text="$1"; shift; "$@" 2>&1 | grep -qF -- "$text"; }
-forbidden() { ! "$@" >/dev/null 2>&1 && "$@" 2>&1 | grep -q Forbidden; }
-can_i() { [[ "$(k orrery auth can-i "$@" 2>/dev/null)" == "$1" ]]; }
+# Output is captured first: with pipefail, `cmd | grep -q` fails when cmd fails or gets SIGPIPE.
+output_has() { local text="$1" out; shift; out="$("$@" 2>&1)" || return 1; grep -qF -- "$text" <<<"$out"; }
+forbidden() { local out; if out="$("$@" 2>&1)"; then return 1; fi; grep -q Forbidden <<<"$out"; }
+# can_i <yes|no> <verb> <resource> [flags]: what orrery's `auth can-i` answers.
+can_i() { local want="$1"; shift; [[ "$(k orrery auth can-i "$@" 2>/dev/null)" == "$want" ]]; }
 
 main() {
   check "/version reports $ORRERY_CLUSTER_K8S_VERSION" version_matches

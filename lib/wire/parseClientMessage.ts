@@ -1,4 +1,5 @@
-import { clientMessageSchema, streamResourceKinds, type ClientMessage } from "./stream";
+import { streamResourceKinds, type ClientMessage } from "./stream";
+import { clientMessageSchema } from "./streamSchemas";
 
 export type ParsedClientMessage = { ok: true; message: ClientMessage } | { ok: false; id?: string; error: string };
 

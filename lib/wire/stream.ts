@@ -1,7 +1,7 @@
-import { z } from "zod";
 import type { KubeObject } from "../k8s/types";
 
 // The /api/stream protocol: one websocket per tab, many subscriptions multiplexed by id.
+// Client message shapes and their zod schemas live in streamSchemas.ts, so browsers do not ship zod.
 
 /** Every kind the stream serves; Secrets are deliberately not among them. */
 export const streamResourceKinds = [
@@ -46,27 +46,15 @@ export interface WireKindStatus {
   count: number;
 }
 
-export const MAX_SUBSCRIPTION_ID_LENGTH = 64;
-const subscriptionId = z.string().min(1).max(MAX_SUBSCRIPTION_ID_LENGTH);
-const namespaceName = z
-  .string()
-  .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "must be a namespace name (lowercase letters, digits and '-')");
+/** Subscribes to one kind, optionally in one namespace; later subscription kinds join ClientMessage as union members. */
+export interface ResourceSubscribe {
+  type: "subscribe";
+  id: string;
+  resource: StreamResourceKind;
+  namespace?: string;
+}
 
-/** Subscribes to one kind, optionally in one namespace; later subscription kinds join this union. */
-export const resourceSubscribeSchema = z.object({
-  type: z.literal("subscribe"),
-  id: subscriptionId,
-  resource: z.enum(streamResourceKinds),
-  namespace: namespaceName.optional(),
-});
-
-export const unsubscribeSchema = z.object({ type: z.literal("unsubscribe"), id: subscriptionId });
-export const pingSchema = z.object({ type: z.literal("ping") });
-
-export const clientMessageSchema = z.discriminatedUnion("type", [resourceSubscribeSchema, unsubscribeSchema, pingSchema]);
-
-export type ResourceSubscribe = z.infer<typeof resourceSubscribeSchema>;
-export type ClientMessage = z.infer<typeof clientMessageSchema>;
+export type ClientMessage = ResourceSubscribe | { type: "unsubscribe"; id: string } | { type: "ping" };
 
 export type ChangeType = "ADDED" | "MODIFIED" | "DELETED";
 

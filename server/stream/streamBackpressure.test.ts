@@ -98,4 +98,20 @@ describe("stream flow control", () => {
     expect(last.changes).toHaveLength(podCount);
     expect(client.messages.filter((m) => m.type === "resync")).toEqual([]);
   });
+
+  test("a snapshot larger than the soft limit is not mistaken for falling behind", async () => {
+    const { cache, url } = await start({ maxBufferedBytes: 64 * 1024, limits: { hardBufferedBytes: 1024 ** 3, drainCheckMs: 20 } });
+    for (let batch = 0; batch < 10; batch++) cache.apply(round(0).map((c, j) => ({ ...c, object: fakePod(`big-${batch}-${j}`, "shop", { annotations: { padding } }) })));
+    const client = await TestClient.connect(url);
+    cleanups.push(() => client.close());
+    client.pauseReading();
+    client.send({ type: "subscribe", id: "p", resource: "pods" });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // This change is flushed while most of the ~4 MiB snapshot still sits unread in the socket buffer.
+    cache.apply([{ type: "ADDED", kind: "pods", object: fakePod("fresh", "shop") }]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    client.resumeReading();
+    await client.next("delta", 10_000, (d) => d.changes.some((c) => c.object.metadata.name === "fresh"));
+    expect(client.messages.filter((m) => m.type === "resync")).toEqual([]);
+  });
 });

@@ -32,6 +32,8 @@ export class StreamConnection {
   private drainTimer: NodeJS.Timeout | undefined;
   private overHardLimitSince: number | undefined;
   private lagBytes = 0;
+  /** Bytes of snapshots still expected in the socket buffer: a big snapshot alone is not falling behind. */
+  private snapshotBytes = 0;
   alive = true;
   closed = false;
 
@@ -54,7 +56,7 @@ export class StreamConnection {
   /** Sends this window's deltas, or drops them and owes a resync when the client is behind. */
   deliver(batch: ChangeBatch): void {
     if (this.closed || this.subscriptions.size === 0) return;
-    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) return this.fallBehind();
+    if (this.ws.bufferedAmount > this.lagLimit()) return this.fallBehind();
     for (const sub of this.subscriptions.values()) {
       if (sub.owed !== "none") continue;
       const changes = batch.changesFor(sub.resource, sub.namespace);
@@ -102,7 +104,7 @@ export class StreamConnection {
     const sub: Subscription = { id: message.id, resource: message.resource, namespace, owed: "none" };
     this.subscriptions.set(sub.id, sub);
     // A client that is already behind gets its snapshot when it has drained.
-    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+    if (this.ws.bufferedAmount > this.lagLimit()) {
       sub.owed = "snapshot";
       this.watchBuffer();
     } else this.sendSnapshot(sub);
@@ -116,7 +118,9 @@ export class StreamConnection {
     const items = this.cache.list(sub.resource, sub.namespace === undefined ? undefined : { namespace: sub.namespace });
     const resourceVersion = this.cache.statuses().find((s) => s.kind === sub.resource)?.resourceVersion;
     sub.owed = "none";
-    this.sendRaw(snapshotMessage(sub.id, items, resourceVersion));
+    const text = snapshotMessage(sub.id, items, resourceVersion);
+    this.snapshotBytes += text.length;
+    this.sendRaw(text);
     this.watchBuffer();
   }
 
@@ -126,14 +130,20 @@ export class StreamConnection {
     this.watchBuffer();
   }
 
+  /** Deltas are dropped above this; it forgets sent snapshots once the buffer is back under the soft limit. */
+  private lagLimit(): number {
+    if (this.ws.bufferedAmount <= this.limits.maxBufferedBytes) this.snapshotBytes = 0;
+    return this.limits.maxBufferedBytes + this.snapshotBytes;
+  }
+
   private watchBuffer(): void {
-    if (this.drainTimer || this.closed || this.ws.bufferedAmount <= this.limits.maxBufferedBytes) return;
+    if (this.drainTimer || this.closed || this.ws.bufferedAmount <= this.lagLimit()) return;
     this.drainTimer = setInterval(() => this.checkDrain(), this.limits.drainCheckMs);
   }
 
   private checkDrain(): void {
     const buffered = this.ws.bufferedAmount;
-    if (buffered > this.limits.hardBufferedBytes) {
+    if (buffered > this.limits.hardBufferedBytes + this.snapshotBytes) {
       this.overHardLimitSince ??= Date.now();
       if (Date.now() - this.overHardLimitSince >= this.limits.slowClientTimeoutMs) return this.closeSlowClient(buffered);
     } else this.overHardLimitSince = undefined;

@@ -2,9 +2,9 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { StreamCloseCode } from "@/lib/wire/stream";
-import type { CacheChangeView, CacheView, KindStatusView } from "./cacheView";
-import { ChangeBatch } from "./changeBatch";
+import type { CacheView } from "./cacheView";
 import { StreamConnection, type BufferLimits } from "./streamConnection";
+import { StreamHub } from "./streamHub";
 import { refuseUpgrade } from "../http/upgradeRouter";
 import { log } from "../log";
 
@@ -42,75 +42,24 @@ function resolveLimits(deps: StreamServerDeps): BufferLimits {
   };
 }
 
-// A status is re-sent only when what a person would see changes, not on every resourceVersion.
-const statusSignature = (s: KindStatusView) => `${s.state}\u0000${s.reason ?? ""}\u0000${s.apiserver}`;
-
 /** The multiplexed `/api/stream` websocket: snapshots, coalesced deltas and cache health per tab. */
 export function createStreamServer(deps: StreamServerDeps): StreamServer {
-  const { cache } = deps;
   const limits = resolveLimits(deps);
   const authorize = deps.authorize ?? (() => ({ ok: true }) as const);
   const wss = new WebSocketServer({ noServer: true, maxPayload: STREAM_MAX_PAYLOAD });
-  const connections = new Set<StreamConnection>();
-  const lastStatus = new Map(cache.statuses().map((s) => [s.kind, statusSignature(s)]));
-  let batch = new ChangeBatch();
-  let flushTimer: { cancel(): void } | undefined;
-  let statusChanged = false;
+  const hub = new StreamHub(deps.cache, deps.coalesceMs ?? 25, deps.pingIntervalMs ?? 25_000);
   let closing: Promise<void> | undefined;
-
-  const flush = () => {
-    flushTimer = undefined;
-    const ready = batch;
-    batch = new ChangeBatch();
-    const statuses = statusChanged ? cache.statuses() : undefined;
-    statusChanged = false;
-    for (const connection of connections) {
-      if (statuses) connection.sendStatus(statuses);
-      if (!ready.isEmpty) connection.deliver(ready);
-    }
-  };
-  const scheduleFlush = () => {
-    if (flushTimer) return;
-    const coalesceMs = deps.coalesceMs ?? 25;
-    if (coalesceMs > 0) {
-      const timeout = setTimeout(flush, coalesceMs);
-      flushTimer = { cancel: () => clearTimeout(timeout) };
-    } else {
-      const immediate = setImmediate(flush);
-      flushTimer = { cancel: () => clearImmediate(immediate) };
-    }
-  };
-  const cancelFlush = () => {
-    flushTimer?.cancel();
-    flushTimer = undefined;
-  };
-
-  const stopChanges = cache.onChange((changes: readonly CacheChangeView[]) => {
-    if (connections.size === 0) return;
-    for (const change of changes) batch.add(change);
-    scheduleFlush();
-  });
-  const stopStatus = cache.onStatus((status) => {
-    const signature = statusSignature(status);
-    if (lastStatus.get(status.kind) === signature) return;
-    lastStatus.set(status.kind, signature);
-    statusChanged = true;
-    scheduleFlush();
-  });
-  const pingTimer = setInterval(() => connections.forEach((c) => c.ping()), deps.pingIntervalMs ?? 25_000);
-  pingTimer.unref();
 
   const accept = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const connection = new StreamConnection(ws, cache, limits, (closed) => connections.delete(closed));
-      connections.add(connection);
-      connection.sendStatus(cache.statuses());
-      log.debug({ clients: connections.size }, "stream client connected");
+      hub.add(new StreamConnection(ws, deps.cache, limits, (closed) => hub.remove(closed)));
+      log.debug({ clients: hub.connections.size }, "stream client connected");
     });
   };
 
   return {
     handleUpgrade(req, socket, head) {
+      if (closing) return refuseUpgrade(socket, 503, "Service Unavailable");
       Promise.resolve(authorize(req))
         .then((verdict) => (verdict.ok ? accept(req, socket, head) : refuseUpgrade(socket, verdict.status, verdict.reason)))
         .catch((err: unknown) => {
@@ -118,21 +67,16 @@ export function createStreamServer(deps: StreamServerDeps): StreamServer {
           refuseUpgrade(socket, 500, "Internal Server Error");
         });
     },
-    clientCount: () => connections.size,
+    clientCount: () => hub.connections.size,
     close() {
-      closing ??= shutDown();
+      closing ??= (async () => {
+        hub.stop();
+        for (const connection of [...hub.connections]) connection.close(StreamCloseCode.GoingAway, "server shutting down");
+        await closeGracefully(wss, 1000);
+      })();
       return closing;
     },
   };
-
-  async function shutDown(): Promise<void> {
-    stopChanges();
-    stopStatus();
-    clearInterval(pingTimer);
-    cancelFlush();
-    for (const connection of [...connections]) connection.close(StreamCloseCode.GoingAway, "server shutting down");
-    await closeGracefully(wss, 1000);
-  }
 }
 
 // Clients get a moment to answer the close frame; those that do not are cut off.

@@ -1,0 +1,85 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
+import { setTimeout as delay } from "node:timers/promises";
+import { Worker } from "node:worker_threads";
+import type { ObjectStore } from "@/server/demo-cluster/store";
+import type { ClusterCache } from "@/server/kube/cache";
+import { createStreamServer } from "@/server/stream/streamServer";
+
+export interface TabPlan {
+  /** Subscribed namespace; undefined watches all namespaces. */
+  namespace?: string;
+}
+
+export interface StreamLatencyResult {
+  latencies: number[];
+  sent: number;
+  /** Times a tab fell behind and was sent a fresh snapshot instead of the deltas. */
+  resyncs: number;
+  tabs: number;
+}
+
+const wallClock = () => performance.timeOrigin + performance.now();
+
+/** Spreads tabs over the busiest namespaces, a few watching everything, as people's tabs would. */
+export function planTabs(store: ObjectStore, count: number, allNamespaceTabs: number): TabPlan[] {
+  const perNamespace = new Map<string, number>();
+  for (const pod of store.list("pods")) perNamespace.set(pod.metadata.namespace!, (perNamespace.get(pod.metadata.namespace!) ?? 0) + 1);
+  const namespaces = [...perNamespace.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  return Array.from({ length: count }, (_, i) => (i < allNamespaceTabs ? {} : { namespace: namespaces[i % namespaces.length]! }));
+}
+
+/** Serves /api/stream from the cache, opens the tabs in a worker thread, drives stamped pod changes and gathers arrival latencies. */
+export async function measureStreamLatency(cache: ClusterCache, store: ObjectStore, opts: { tabs: TabPlan[]; rate: number; seconds: number; stampKey: string }): Promise<StreamLatencyResult> {
+  const stream = createStreamServer({ cache });
+  const http = createServer((_req, res) => res.writeHead(404).end());
+  http.on("upgrade", (req, socket, head) => stream.handleUpgrade(req, socket, head));
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}/api/stream`;
+  const worker = new Worker(new URL("./streamTabs.worker.mjs", import.meta.url), { workerData: { url, tabs: opts.tabs, stampKey: opts.stampKey } });
+  try {
+    await nextMessage(worker, "ready", 120_000);
+    const sent = await driveChanges(store, opts);
+    await delay(2_000);
+    worker.postMessage({ type: "collect" });
+    const { latencies, resyncs } = (await nextMessage(worker, "result", 30_000)) as { latencies: number[]; resyncs: number };
+    return { latencies, sent, resyncs, tabs: opts.tabs.length };
+  } finally {
+    await worker.terminate();
+    await stream.close();
+    await new Promise<void>((resolve) => http.close(() => resolve()));
+  }
+}
+
+async function driveChanges(store: ObjectStore, opts: { rate: number; seconds: number; stampKey: string }): Promise<number> {
+  const targets = store.list("pods").map((p) => [p.metadata.namespace, p.metadata.name] as const);
+  const started = performance.now();
+  let sent = 0;
+  while (performance.now() - started < opts.seconds * 1000) {
+    const due = Math.floor(((performance.now() - started) / 1000) * opts.rate);
+    for (; sent < due; sent++) {
+      const [namespace, name] = targets[(sent * 7919) % targets.length]!;
+      if (!store.get("pods", namespace, name)) continue;
+      store.mutate("pods", namespace, name, (draft) => {
+        draft.metadata.annotations = { ...draft.metadata.annotations, [opts.stampKey]: String(wallClock()) };
+      });
+    }
+    await delay(5);
+  }
+  return sent;
+}
+
+function nextMessage(worker: Worker, type: string, timeoutMs: number): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`stream tabs did not report "${type}" within ${timeoutMs} ms`)), timeoutMs);
+    const onMessage = (message: { type: string; message?: string }) => {
+      if (message.type === "error") reject(new Error(`stream tab failed: ${message.message}`));
+      if (message.type !== type && message.type !== "error") return;
+      clearTimeout(timer);
+      worker.off("message", onMessage);
+      resolve(message);
+    };
+    worker.on("message", onMessage);
+  });
+}
