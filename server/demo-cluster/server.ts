@@ -7,6 +7,7 @@ import type { ObjectStore } from "./store";
 import { createScheduler, type DemoApi } from "./http/apiContext";
 import { dispatchRequest, dispatchUpgrade, type DispatchDeps } from "./http/dispatch";
 import { RouteTable } from "./http/router";
+import type { DemoFaults } from "./http/faults";
 import type { ServingCert } from "./http/selfSignedCert";
 import type { RouteRegistry } from "./http/types";
 
@@ -18,6 +19,8 @@ export interface DemoApiServerOptions {
   bookmarkIntervalMs?: number;
   /** Serve HTTPS with this certificate; plain HTTP without. kubectl sends the token only over HTTPS. */
   tls?: ServingCert;
+  /** Deliberately broken behaviours, for the contract suite's mutation tests only. */
+  faults?: DemoFaults;
 }
 
 export interface DemoApiServer {
@@ -39,7 +42,7 @@ function baseUrl(server: Server, host: string, scheme: string): string {
 /** The demo cluster's Kubernetes API server: plain HTTP, bearer-token auth, backed by `store`. */
 export function createDemoApiServer(options: DemoApiServerOptions): DemoApiServer {
   const routes = new RouteTable();
-  const api: DemoApi = { store: options.store, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 1000, later: createScheduler(), openWatches: new Set() };
+  const api: DemoApi = { store: options.store, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 1000, later: createScheduler(), openWatches: new Set(), faults: options.faults };
   const deps: DispatchDeps = { api, routes, token: options.token };
   const upgraded = new Set<Duplex>();
   // Watches stream for minutes; Node's request timeout would cut them.

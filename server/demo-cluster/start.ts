@@ -3,6 +3,7 @@ import { chmod, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { log } from "@/server/log";
 import { registerExecRoutes } from "./exec/execRoutes";
+import type { DemoFaults } from "./http/faults";
 import { createServingCert } from "./http/selfSignedCert";
 import { renderKubeconfig } from "./kubeconfig";
 import { registerPodLogRoutes } from "./logs/podLogRoutes";
@@ -21,6 +22,8 @@ export interface StartDemoClusterOptions {
   pods?: number;
   /** Where to write the kubeconfig (mode 0600); nothing is written without it. */
   kubeconfigOut?: string;
+  /** Deliberately broken behaviours, for the contract suite's mutation tests only. */
+  faults?: DemoFaults;
 }
 
 export interface DemoCluster {
@@ -45,7 +48,7 @@ export async function startDemoCluster(options: StartDemoClusterOptions = {}): P
   seedSystemObjects(store);
   const host = options.host ?? "127.0.0.1";
   const tls = createServingCert([...new Set([host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host, "127.0.0.1", "localhost"])]);
-  const server = createDemoApiServer({ store, token, tls });
+  const server = createDemoApiServer({ store, token, tls, faults: options.faults });
   registerMetricsRoutes(server.routes, { store });
   registerPodLogRoutes(server.routes, { store });
   registerExecRoutes(server.routes, { store });

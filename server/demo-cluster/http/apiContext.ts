@@ -1,5 +1,6 @@
 import type { ObjectStore } from "../store";
 import type { Identity } from "./auth";
+import type { DemoFaults } from "./faults";
 
 /** What every built-in handler of the demo apiserver shares. */
 export interface DemoApi {
@@ -10,6 +11,8 @@ export interface DemoApi {
   later: Scheduler;
   /** Ends every open watch; called on close. */
   openWatches: Set<() => void>;
+  /** Deliberate misbehaviour for the contract suite's mutation tests; absent in every real use. */
+  faults?: DemoFaults;
 }
 
 /** Timers that close() can cancel all at once. */

@@ -5,6 +5,7 @@ import type { DemoApi } from "./apiContext";
 import { ApiError, sendError, statusOf } from "./apiError";
 import { authenticate, type Identity } from "./auth";
 import { discoveryDocument } from "./discovery";
+import { applyRequestFaults } from "./faults";
 import { openApiDocument } from "./openapi";
 import { parseResourcePath } from "./requestPath";
 import { serveResource } from "./restHandler";
@@ -50,6 +51,7 @@ export async function dispatchRequest(req: IncomingMessage, res: ServerResponse,
   try {
     const url = new URL(req.url ?? "/", "http://demo.invalid");
     const identity = authenticate(req, deps.token);
+    applyRequestFaults(req, url, deps.api.faults);
     const registered = deps.routes.matchHttp(req.method ?? "", url.pathname);
     if (registered) return await registered.handler(req, res, contextFor(url, registered.params, identity));
     if (serveNonResource(req, res, url)) return;

@@ -33,7 +33,7 @@ export async function serveEviction(req: IncomingMessage, res: ServerResponse, a
   const pod = mustGet(api, target);
   const options = parseDeleteOptions(body.deleteOptions, params);
   const terminal = ["Succeeded", "Failed"].includes(String(field(pod, "status", "phase")));
-  if (!terminal && !pod.metadata.deletionTimestamp) checkBudget(api, pod);
+  if (!terminal && !pod.metadata.deletionTimestamp && !api.faults?.evictionIgnoresBudgets) checkBudget(api, pod);
   deleteObject(api, target.info, pod, options);
   sendJson(res, 201, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 201 });
 }

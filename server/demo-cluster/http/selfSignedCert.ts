@@ -19,8 +19,12 @@ const bits = (content: Buffer, unused = 0) => tlv(0x03, Buffer.concat([Buffer.fr
 const utf8 = (text: string) => tlv(0x0c, Buffer.from(text, "utf8"));
 const boolTrue = tlv(0x01, Buffer.from([0xff]));
 
+// DER integers are minimal: no redundant leading zero bytes (OpenSSL rejects them), and a sign byte when the top bit is set.
 function integer(value: Buffer): Buffer {
-  const positive = value[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), value]) : value;
+  let start = 0;
+  while (start < value.length - 1 && value[start] === 0) start++;
+  const minimal = value.subarray(start);
+  const positive = minimal[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : minimal;
   return tlv(0x02, positive);
 }
 

@@ -32,6 +32,7 @@ interface WatchSession {
 
 export async function serveWatch(res: ServerResponse, api: DemoApi, target: ResourceTarget, query: ListQuery, rendering: Rendering): Promise<void> {
   checkNotFromFuture(api.store, query.resourceVersion);
+  if (api.faults?.expiredWatchAsHttpError) refuseExpiredUpFront(api, target, query);
   const session: WatchSession = {
     res,
     encoder: new WatchEncoder(target.info, rendering, query.includeObject),
@@ -59,6 +60,13 @@ function armTimers(session: WatchSession, api: DemoApi, query: ListQuery): void 
   if (!query.allowWatchBookmarks) return;
   const ticker = setInterval(() => write(session, session.encoder.bookmark(api.store.resourceVersion)), api.bookmarkIntervalMs);
   session.cleanups.push(() => clearInterval(ticker));
+}
+
+/** The mutation tests' wrong answer to a compacted version: HTTP 410 before the stream starts. */
+function refuseExpiredUpFront(api: DemoApi, target: ResourceTarget, query: ListQuery): void {
+  const since = Number(query.resourceVersion ?? "0");
+  const compacted = api.store.compactedRV(storeKeyOf(target.info));
+  if (since > 0 && since < compacted) throw new StoreError("Expired", `too old resource version: ${since} (${compacted})`);
 }
 
 /** Replays history after `sinceRV`, then streams; a compacted version is one ERROR event, then the end. */

@@ -2,6 +2,8 @@ import type { SimContext } from "../context";
 import type { Controller } from "../runner";
 
 const protectedNamespaces = new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
+// The real namespace controller takes seconds; `kubectl delete -f` of a namespace and its objects relies on that.
+const purgeDelayMs = 2_000;
 
 /** The namespace controller: a namespace being deleted loses its contents first, then goes itself. */
 export class NamespaceController implements Controller {
@@ -31,6 +33,7 @@ export class NamespaceController implements Controller {
         draft.status = { ...(draft.status as object), phase: "Terminating" };
       });
     }
+    if (this.ctx.clock.now() - Date.parse(ns.metadata.deletionTimestamp) < purgeDelayMs) return;
     if (this.purge(name) === 0) {
       this.terminating.delete(name);
       this.ctx.store.delete("namespaces", undefined, name);

@@ -3,6 +3,7 @@ import type { SimContext } from "../context";
 import type { Node, Taint } from "../objects/types";
 import { unitHash } from "../random";
 import type { Controller } from "../runner";
+import { renewNodeLease } from "../nodeLease";
 import { TimerQueue } from "../timerQueue";
 
 export const UNSCHEDULABLE_TAINT = "node.kubernetes.io/unschedulable";
@@ -55,9 +56,11 @@ export class NodeLifecycleController implements Controller {
   }
 
   private heartbeat(name: string, now: number): void {
-    if (!this.ctx.informers.nodes.get(undefined, name)) return;
+    const node = this.ctx.informers.nodes.get(undefined, name);
+    if (!node) return;
     this.ctx.store.mutate("nodes", undefined, name, (draft) => {
       for (const condition of (draft as Node).status.conditions ?? []) condition.lastHeartbeatTime = toTimestamp(now);
     });
+    renewNodeLease(this.ctx.store, node, now);
   }
 }

@@ -5,6 +5,7 @@ import { Rng } from "../random";
 import { baseNamespaces, basePodCount, baseWorkloads } from "./catalog";
 import { materialize, type SeedScope } from "./materialize";
 import { buildNode, chooseNodeShape } from "./nodes";
+import { renewNodeLease } from "../nodeLease";
 import { scaleOutWorkloads } from "./scaleOut";
 import { clusterIPAllocator } from "./services";
 import { SeedSettler } from "./settle";
@@ -64,6 +65,7 @@ export function seedCluster(store: ObjectStore, options: SeedOptions): SeedSumma
   const scope: SeedScope = { store, rng, now: options.now, nodes, settler: new SeedSettler(nodes, options.seed), nextClusterIP: clusterIPAllocator() };
   const namespaces = [...baseNamespaces, ...scaled.namespaces];
   for (const name of namespaces) seedNamespace(scope, name, baseNamespaces.includes(name) ? clusterMs : clusterMs + days(1));
+  for (const node of nodes) renewNodeLease(store, node, options.now);
   seedConfiguration(scope, clusterMs);
   seedApiServerService(scope, nodes[0]!, clusterMs);
   seedStaticPods(scope, nodes[0]!, clusterMs + 20_000);
