@@ -13,6 +13,17 @@ export function fnv32a(text: string, seed = 0x811c9dc5): number {
   return hash >>> 0;
 }
 
+/** Combines a seed with an integer (murmur3 finaliser), so each index gets its own stream. */
+export function mixSeed(seed: number, value: number): number {
+  let h = (seed ^ Math.imul(value + 0x9e3779b9, 0x85ebca6b)) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 /** A stable number in [0, 1) for a key: the same key always gives the same value. */
 export function unitHash(...parts: (string | number)[]): number {
   return fnv32a(parts.join("\u0000")) / 4294967296;
@@ -58,6 +69,11 @@ export class Rng {
     let out = "";
     for (let i = 0; i < length; i++) out += SAFE_ALPHABET[Math.floor(this.next() * SAFE_ALPHABET.length)];
     return out;
+  }
+
+  /** True with the given probability. */
+  chance(probability: number): boolean {
+    return this.next() < probability;
   }
 
   hex(length: number): string {
