@@ -47,7 +47,8 @@ export function ResourceListView(props: ResourceListViewProps) {
         </Stack>
       ) : props.count === 0 ? (
         <Text c="dimmed" py="xl" ta="center">
-          {props.emptyText}
+          {/* An empty list from a cache that cannot read the cluster says nothing about the cluster. */}
+          {props.stale ? `Nothing to show: ${props.title.toLowerCase()} cannot be read right now` : props.emptyText}
         </Text>
       ) : (
         props.children
