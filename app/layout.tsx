@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ColorSchemeScript, mantineHtmlProps } from "@mantine/core";
 import "@mantine/core/styles.css";
@@ -9,16 +10,18 @@ export const metadata: Metadata = {
   description: "A live map and monitor for Kubernetes",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   // The browser's stream client reads the base path from here to find /api/stream.
   const basePath = process.env.ORRERY_BASE_PATH ?? "";
+  // The per-request CSP nonce set by proxy.ts; reading headers also renders every page per request, as nonces need.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" {...mantineHtmlProps} data-base-path={basePath}>
       <head>
-        <ColorSchemeScript defaultColorScheme="auto" />
+        <ColorSchemeScript defaultColorScheme="auto" nonce={nonce} />
       </head>
       <body>
-        <AppProviders>{children}</AppProviders>
+        <AppProviders styleNonce={nonce}>{children}</AppProviders>
       </body>
     </html>
   );

@@ -2,12 +2,15 @@ import { expect, test } from "@playwright/test";
 import { DetailsDrawer } from "./pages/DetailsDrawer";
 import { ResourceListPage } from "./pages/ResourceListPage";
 import { podNames } from "./fixtures/kubectl";
+import { scenario } from "./fixtures/scenario";
+
+const { shop } = scenario();
 
 test.describe("details drawer", () => {
   test("opens on click with labels, owners and YAML, and the link reopens it", async ({ page }) => {
     const pods = new ResourceListPage(page, "Pods");
     const drawer = new DetailsDrawer(page);
-    await pods.goto("?ns=shop&q=frontend");
+    await pods.goto(`?ns=${shop}&q=frontend`);
     const row = pods.rows().first();
     const name = (await row.getByRole("cell").first().innerText()).trim();
     await row.click();
@@ -15,7 +18,7 @@ test.describe("details drawer", () => {
     await test.step("shows the pod", async () => {
       await expect(drawer.dialog()).toBeVisible();
       await expect(drawer.heading()).toHaveText(`Pod ${name}`);
-      await expect(page).toHaveURL(new RegExp(`selected=pods%2Fshop%2F${name}`));
+      await expect(page).toHaveURL(new RegExp(`selected=pods%2F${shop}%2F${name}`));
       await expect(drawer.labels().filter({ hasText: "app=frontend" })).toBeVisible();
     });
 
@@ -37,17 +40,17 @@ test.describe("details drawer", () => {
     await test.step("the owner link opens the Deployment", async () => {
       await drawer.ownerLinks().filter({ hasText: "Deployment frontend" }).click();
       await expect(drawer.heading()).toHaveText("Deployment frontend");
-      await expect(page).toHaveURL(/selected=deployments%2Fshop%2Ffrontend/);
+      await expect(page).toHaveURL(new RegExp(`selected=deployments%2F${shop}%2Ffrontend`));
     });
   });
 
   test("lists the recent events of a crash-looping pod", async ({ page }) => {
-    const [checkout] = await podNames("shop", "app=checkout");
-    expect(checkout, "the demo cluster seeds a crash-looping checkout pod").toBeTruthy();
+    const [checkout] = await podNames(shop, "app=checkout");
+    expect(checkout, "a crash-looping checkout pod (seeded on the demo, created on the real cluster)").toBeTruthy();
     const drawer = new DetailsDrawer(page);
-    await new ResourceListPage(page, "Pods").goto(`?ns=shop&selected=pods/shop/${checkout}`);
+    await new ResourceListPage(page, "Pods").goto(`?ns=${shop}&selected=pods/${shop}/${checkout}`);
     await expect(drawer.heading()).toHaveText(`Pod ${checkout}`);
-    // The kubelet simulation reports each back-off as a Warning event.
+    // The kubelet (simulated on the demo, written by the fixture on the real cluster) reports back-offs as Warning events.
     await expect(drawer.events().filter({ hasText: "BackOff" }).first()).toBeVisible({ timeout: 60_000 });
     await expect(drawer.events().filter({ hasText: "BackOff" }).first()).toContainText("Warning");
   });
@@ -55,7 +58,7 @@ test.describe("details drawer", () => {
   test("opens from the keyboard and closes with Escape", async ({ page }) => {
     const pods = new ResourceListPage(page, "Pods");
     const drawer = new DetailsDrawer(page);
-    await pods.goto("?ns=shop");
+    await pods.goto(`?ns=${shop}`);
     const first = pods.rows().first();
     await expect(first).toBeVisible();
     await first.focus();
@@ -72,7 +75,7 @@ test.describe("details drawer", () => {
 
   test("says clearly when the selected object does not exist", async ({ page }) => {
     const pods = new ResourceListPage(page, "Pods");
-    await pods.goto("?selected=pods/shop/no-such-pod");
+    await pods.goto(`?selected=pods/${shop}/no-such-pod`);
     await expect(page.getByRole("dialog")).toContainText("does not exist");
   });
 });

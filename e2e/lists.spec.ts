@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { ResourceListPage } from "./pages/ResourceListPage";
 import { DashboardPage } from "./pages/DashboardPage";
+import { scenario } from "./fixtures/scenario";
+
+const { shop } = scenario();
 
 test("nodes list readiness, roles and pod counts", async ({ page }) => {
   const nodes = new ResourceListPage(page, "Nodes");
@@ -12,7 +15,7 @@ test("nodes list readiness, roles and pod counts", async ({ page }) => {
 
 test("services show type, ports and ready endpoints", async ({ page }) => {
   const services = new ResourceListPage(page, "Services");
-  await services.goto("?ns=shop");
+  await services.goto(`?ns=${shop}`);
   await expect(services.rows().first()).toBeVisible();
   await expect(services.rows().first()).toContainText(/\d+\/(TCP|UDP)/);
   await expect(services.rows().first()).toContainText(/\d+\/\d+ ready/);
@@ -20,7 +23,7 @@ test("services show type, ports and ready endpoints", async ({ page }) => {
 
 test("workloads group pods under their Deployment", async ({ page }) => {
   const workloads = new ResourceListPage(page, "Workloads");
-  await workloads.goto("?ns=shop");
+  await workloads.goto(`?ns=${shop}`);
   const frontend = workloads.rows().filter({ has: page.getByText("frontend", { exact: true }) });
   await expect(frontend).toBeVisible();
   await expect(frontend).toContainText("Deployment");

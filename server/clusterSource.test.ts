@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { loadConfig } from "./config";
-import { checkListenSafety, chooseClusterSource } from "./clusterSource";
+import { checkListenSafety, checkTransportSafety, chooseClusterSource } from "./clusterSource";
 
 const none = () => false;
 
@@ -30,16 +30,35 @@ describe("chooseClusterSource", () => {
 
 describe("checkListenSafety", () => {
   test("allows loopback", () => {
-    expect(checkListenSafety(loadConfig([], {}))).toBeUndefined();
+    expect(checkListenSafety(loadConfig([], {}), "none")).toBeUndefined();
   });
 
   test("refuses 0.0.0.0 without login in one line", () => {
-    const refusal = checkListenSafety(loadConfig(["--host", "0.0.0.0"], {}));
+    const refusal = checkListenSafety(loadConfig(["--host", "0.0.0.0"], {}), "none");
     expect(refusal).toMatch(/^refusing to listen on 0\.0\.0\.0 without login/);
     expect(refusal).not.toContain("\n");
   });
 
   test("allows 0.0.0.0 with --insecure-no-auth", () => {
-    expect(checkListenSafety(loadConfig(["--host", "0.0.0.0", "--insecure-no-auth"], {}))).toBeUndefined();
+    expect(checkListenSafety(loadConfig(["--host", "0.0.0.0", "--insecure-no-auth"], {}), "none")).toBeUndefined();
+  });
+
+  test("allows any address when login is on", () => {
+    expect(checkListenSafety(loadConfig(["--host", "0.0.0.0"], {}), "basic")).toBeUndefined();
+    expect(checkListenSafety(loadConfig(["--host", "10.0.0.5"], {}), "oidc")).toBeUndefined();
+  });
+});
+
+describe("checkTransportSafety", () => {
+  test("warns when login is on and the public URL is plain http on another machine", () => {
+    expect(checkTransportSafety("basic", "http://orrery.example.com", "0.0.0.0")).toMatch(/plain http/);
+    expect(checkTransportSafety("basic", undefined, "0.0.0.0")).toMatch(/plain http on 0\.0\.0\.0/);
+  });
+
+  test("stays quiet for https, loopback, or without login", () => {
+    expect(checkTransportSafety("oidc", "https://orrery.example.com", "0.0.0.0")).toBeUndefined();
+    expect(checkTransportSafety("basic", "http://127.0.0.1:3000", "127.0.0.1")).toBeUndefined();
+    expect(checkTransportSafety("basic", undefined, "127.0.0.1")).toBeUndefined();
+    expect(checkTransportSafety("none", "http://orrery.example.com", "0.0.0.0")).toBeUndefined();
   });
 });

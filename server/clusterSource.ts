@@ -22,9 +22,32 @@ export function chooseClusterSource(config: Config, env: Env = process.env, file
 
 const loopbackHosts = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
-/** Orrery refuses to be reachable from other machines without login unless told so explicitly. */
-export function checkListenSafety(config: Config): string | undefined {
-  const loopback = loopbackHosts.has(config.host) || config.host.startsWith("127.");
-  if (loopback || config.insecureNoAuth) return undefined;
-  return `refusing to listen on ${config.host} without login: anyone who reaches it could act in the cluster. Listen on 127.0.0.1, or pass --insecure-no-auth if you really mean it`;
+/** How people log in: `none` serves whoever owns the kubeconfig and is safe only on loopback. */
+export type ListenAuthMode = "none" | "basic" | "oidc";
+
+function isLoopback(host: string): boolean {
+  return loopbackHosts.has(host) || host.startsWith("127.");
+}
+
+/** Orrery refuses to be reachable from other machines without login unless told so explicitly; with login any address is fine. */
+export function checkListenSafety(config: Pick<Config, "host" | "insecureNoAuth">, authMode: ListenAuthMode): string | undefined {
+  if (isLoopback(config.host) || authMode !== "none" || config.insecureNoAuth) return undefined;
+  return `refusing to listen on ${config.host} without login: anyone who reaches it could act in the cluster. Listen on 127.0.0.1, turn on login (basic or oidc), or pass --insecure-no-auth if you really mean it`;
+}
+
+/** A warning when logins would travel in clear text: login is on but people reach Orrery over plain http from another machine. */
+export function checkTransportSafety(authMode: ListenAuthMode, publicUrl: string | undefined, listenHost: string): string | undefined {
+  if (authMode === "none") return undefined;
+  if (!publicUrl) {
+    if (isLoopback(listenHost)) return undefined;
+    return `login is on and Orrery serves plain http on ${listenHost} with no public URL: passwords and session cookies cross the network unencrypted unless a TLS proxy is in front; set an https public URL`;
+  }
+  let url: URL;
+  try {
+    url = new URL(publicUrl);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== "http:" || isLoopback(url.hostname)) return undefined;
+  return `the public URL ${url.origin} is plain http: passwords and session cookies cross the network unencrypted; put Orrery behind TLS and use an https public URL`;
 }

@@ -33,4 +33,18 @@ describe("loadConfig", () => {
   test("rejects a flag without its value", () => {
     expect(() => loadConfig(["--kubeconfig"], {})).toThrow(/--kubeconfig needs a value/);
   });
+
+  test("reads exact origin lists for --allowed-origins and --frame-ancestors", () => {
+    const c = loadConfig(["--allowed-origins", "https://ops.example.com, http://10.0.0.5:8080", "--frame-ancestors", "'self',https://portal.example", "--read-only"], {});
+    expect(c.allowedOrigins).toEqual(["https://ops.example.com", "http://10.0.0.5:8080"]);
+    expect(c.frameAncestors).toEqual(["'self'", "https://portal.example"]);
+    expect(c.readOnly).toBe(true);
+    expect(loadConfig([], {})).toMatchObject({ allowedOrigins: [], frameAncestors: [], readOnly: false, embedAdminGroup: undefined });
+  });
+
+  test("refuses origins with a path, a wildcard or a trailing slash", () => {
+    expect(() => loadConfig(["--allowed-origins", "https://ops.example.com/"], {})).toThrow(/invalid --allowed-origins/);
+    expect(() => loadConfig(["--frame-ancestors", "*"], {})).toThrow(/invalid --frame-ancestors/);
+    expect(() => loadConfig(["--allowed-origins", "'self'"], {})).toThrow(/invalid --allowed-origins/);
+  });
 });

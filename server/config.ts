@@ -1,9 +1,28 @@
 import { z } from "zod";
+import { commaListSchema, durationSchema, httpUrlSchema } from "./auth/configSchemas";
 
 /** Environment variables as read; a plain record so tests can pass their own. */
 export type Env = Record<string, string | undefined>;
 
 const boolish = z.union([z.boolean(), z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1")]);
+
+// Exact origins only: "https://a.example:8443", never a path, a wildcard or a trailing slash.
+function isExactOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+/** A comma-separated list of exact origins (plus `keyword`, e.g. 'self', when given). */
+function originList(keyword?: string) {
+  return z
+    .string()
+    .transform((text) => text.split(",").map((item) => item.trim()).filter((item) => item !== ""))
+    .pipe(z.array(z.string().refine((item) => item === keyword || isExactOrigin(item))));
+}
 
 // Every setting has a flag and an ORRERY_* variable; flags win over the environment.
 const settings = {
@@ -20,6 +39,27 @@ const settings = {
   logLevel: { flag: "log-level", env: "ORRERY_LOG_LEVEL", schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"), help: "one of fatal, error, warn, info, debug, trace" },
   insecureNoAuth: { flag: "insecure-no-auth", env: "ORRERY_INSECURE_NO_AUTH", schema: boolish.default(false), help: "true or false; allows listening on a non-loopback address without login" },
   dev: { flag: "dev", env: "ORRERY_DEV", schema: boolish.default(false), help: "true or false" },
+  allowedOrigins: { flag: "allowed-origins", env: "ORRERY_ALLOWED_ORIGINS", schema: originList().default([]), help: "comma-separated origins (scheme://host[:port]) besides the public URL allowed to open websockets and send changes, e.g. https://ops.example.com" },
+  readOnly: { flag: "read-only", env: "ORRERY_READ_ONLY", schema: boolish.default(false), help: "true or false; refuses every change to the cluster for everyone" },
+  frameAncestors: { flag: "frame-ancestors", env: "ORRERY_FRAME_ANCESTORS", schema: originList("'self'").default([]), help: "comma-separated origins (scheme://host[:port], or 'self') allowed to show embedded views in an iframe; empty means none" },
+  embedAdminGroup: { flag: "embed-admin-group", env: "ORRERY_EMBED_ADMIN_GROUP", schema: z.string().min(1).optional(), help: "a group whose members may create and revoke embed tokens (default: nobody when login is on)" },
+  // Login (server/auth): secrets are accepted as any text here and checked later, so a bad one is never echoed.
+  auth: { flag: "auth", env: "ORRERY_AUTH", schema: z.enum(["none", "basic", "oidc"]).optional(), help: "none (default; loopback only), basic or oidc" },
+  usersFile: { flag: "users-file", env: "ORRERY_USERS_FILE", schema: z.string().min(1).optional(), help: "a YAML or JSON file of users (name, bcrypt or argon2 hash, groups) for --auth basic" },
+  basicAuthGroups: { flag: "basic-auth-groups", env: "ORRERY_BASIC_AUTH_GROUPS", schema: commaListSchema.default([]), help: "comma-separated Kubernetes groups of the user given by BASIC_AUTH_USERNAME/BASIC_AUTH_PASSWORD" },
+  sessionSecret: { flag: "session-secret", env: "ORRERY_SESSION_SECRET", schema: z.string().min(1).optional(), help: "at least 32 characters that sign and encrypt login sessions (default: a random one kept in the data dir)" },
+  sessionIdle: { flag: "session-idle", env: "ORRERY_SESSION_IDLE", schema: durationSchema(3_600_000), help: "a duration like 30m or 1h: a session unused this long ends" },
+  sessionMax: { flag: "session-max", env: "ORRERY_SESSION_MAX", schema: durationSchema(43_200_000), help: "a duration like 8h or 12h: a session ends this long after login, used or not" },
+  publicUrl: { flag: "public-url", env: "ORRERY_PUBLIC_URL", schema: httpUrlSchema.optional(), help: "the external URL people open, e.g. https://orrery.example.com (login callbacks; https means Secure cookies)" },
+  oidcIssuer: { flag: "oidc-issuer", env: "ORRERY_OIDC_ISSUER", schema: httpUrlSchema.optional(), help: "the OpenID provider's issuer URL, e.g. https://dex.example.com" },
+  oidcClientId: { flag: "oidc-client-id", env: "ORRERY_OIDC_CLIENT_ID", schema: z.string().min(1).optional(), help: "the client id registered at the OpenID provider" },
+  oidcClientSecret: { flag: "oidc-client-secret", env: "ORRERY_OIDC_CLIENT_SECRET", schema: z.string().optional(), help: "the client secret (prefer ORRERY_OIDC_CLIENT_SECRET_FILE; empty for a public client)" },
+  oidcClientSecretFile: { flag: "oidc-client-secret-file", env: "ORRERY_OIDC_CLIENT_SECRET_FILE", schema: z.string().min(1).optional(), help: "a file holding the OIDC client secret" },
+  oidcScopes: { flag: "oidc-scopes", env: "ORRERY_OIDC_SCOPES", schema: z.string().regex(/(^|\s)openid(\s|$)/).default("openid profile email groups offline_access"), help: "space-separated scopes including openid" },
+  oidcUsernameClaim: { flag: "oidc-username-claim", env: "ORRERY_OIDC_USERNAME_CLAIM", schema: z.string().min(1).default("email"), help: "the ID token claim used as the Kubernetes user name (falls back to sub)" },
+  oidcGroupsClaim: { flag: "oidc-groups-claim", env: "ORRERY_OIDC_GROUPS_CLAIM", schema: z.string().min(1).default("groups"), help: "the ID token claim holding the person's groups" },
+  oidcGroupPrefix: { flag: "oidc-group-prefix", env: "ORRERY_OIDC_GROUP_PREFIX", schema: z.string().default(""), help: "text put before every OIDC group, like kube-apiserver's --oidc-groups-prefix (default none)" },
+  identity: { flag: "identity", env: "ORRERY_IDENTITY", schema: z.enum(["impersonate", "token"]).default("impersonate"), help: "impersonate (default: Impersonate-User/Group) or token (pass the person's OIDC ID token to the apiserver)" },
 } as const satisfies Record<string, Setting>;
 
 interface Setting {
@@ -35,7 +75,7 @@ export type Config = { [K in keyof Settings]: z.output<Settings[K]["schema"]> };
 /** A configuration problem, worded as one line for the operator. */
 export class ConfigError extends Error {}
 
-const booleanFlags = new Set(["demo", "dev", "insecure-no-auth"]);
+const booleanFlags = new Set(["demo", "dev", "insecure-no-auth", "read-only"]);
 
 
 /** Reads flags (`--name value`, `--name=value`, boolean `--name`) into raw strings. */

@@ -1,60 +1,129 @@
-import { createServer, type IncomingMessage } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import next from "next";
 import { ConfigError, loadConfig, type Config } from "./config";
-import { checkListenSafety, chooseClusterSource } from "./clusterSource";
+import { checkListenSafety, checkTransportSafety, chooseClusterSource } from "./clusterSource";
 import { connectCluster } from "./connectCluster";
 import { ClusterCache } from "./kube/cache";
-import { createStreamServer } from "./stream/streamServer";
-import { createUpgradeRouter } from "./http/upgradeRouter";
+import { createStreamServer, type StreamServer } from "./stream/streamServer";
+import { createUpgradeRouter, type UpgradeHandler } from "./http/upgradeRouter";
+import { createHttpServer } from "./http/httpServer";
+import { createRequestGate } from "./http/requestGate";
+import { originPolicyFor, securitySettingsFrom } from "./http/securitySettings";
+import { SocketSessions } from "./http/socketSessions";
+import { createUpgradeGuard } from "./http/upgradeGuard";
+import { initAuth } from "./auth/authState";
+import { addRequestAuthenticator, authenticateRequest } from "./auth/authenticate";
+import { stampRemoteAddress } from "./auth/clientAddress";
+import { onSessionEnded } from "./auth/sessions";
+import { buildAuthSettings, type AuthSettings } from "./auth/settings";
+import { authenticateEmbedToken } from "./embed/embedAuthenticator";
+import { embedSessionId, embedTokensFor } from "./embed/embedTokens";
 import { setRuntime } from "./runtime";
 import { log, setLogLevel } from "./log";
+
+function exitWithLine(message: string): never {
+  process.stderr.write(`orrery: ${message}\n`);
+  process.exit(2);
+}
 
 function readConfigOrExit(): Config {
   try {
     return loadConfig(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`orrery: ${error.message}\n`);
-    process.exit(2);
+    exitWithLine(error.message);
   }
+}
+
+// Login settings and the listen address are checked before anything starts or logs: a wrong start costs one line.
+function initAuthOrExit(config: Config): AuthSettings {
+  try {
+    checkSafetyOrExit(config, buildAuthSettings(config, process.env));
+    return initAuth(config);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    exitWithLine(error.message);
+  }
+}
+
+function checkSafetyOrExit(config: Config, auth: AuthSettings): void {
+  const refusal = checkListenSafety(config, auth.mode);
+  if (refusal) exitWithLine(refusal);
+}
+
+/** Sockets close when their login ends (logout, revocation, an embed token revoked) or expires. */
+function watchLogins(config: Config, sockets: SocketSessions): () => void {
+  const stopSessions = onSessionEnded((sessionId) => sockets.endSession(sessionId));
+  const stopEmbeds = embedTokensFor(config.dataDir).onRevoked((tokenId) => sockets.endSession(embedSessionId(tokenId)));
+  return () => {
+    stopSessions();
+    stopEmbeds();
+  };
+}
+
+function isNextInternal(req: IncomingMessage): boolean {
+  return (req.url ?? "").includes("/_next/");
+}
+
+interface Serving {
+  server: Server;
+  stream: StreamServer;
+  stopWatching: () => void;
+}
+
+async function serve(config: Config, cache: ClusterCache): Promise<Serving> {
+  const app = next({ dev: config.dev, dir: process.cwd(), hostname: config.host, port: config.port });
+  await app.prepare();
+  const handleRequest = app.getRequestHandler();
+  const nextUpgrade = app.getUpgradeHandler();
+
+  const policy = originPolicyFor(securitySettingsFrom(config));
+  const gate = createRequestGate(() => policy);
+  const sockets = new SocketSessions();
+  const guard = createUpgradeGuard({ authenticate: authenticateRequest, originPolicy: () => policy, sessions: sockets });
+  const stream = createStreamServer({ cache, authorize: guard.authorize });
+  // Only Next's own dev sockets (hot reload), from Orrery's own pages, go to Next; everything else is refused by the router.
+  const devFallback: UpgradeHandler | undefined = config.dev
+    ? (req, socket, head) => (isNextInternal(req) && policy.check(req.headers.origin, req.headers.host).ok ? nextUpgrade(req, socket, head) : socket.destroy())
+    : undefined;
+  const routeUpgrade = createUpgradeRouter({ [`${config.basePath}/api/stream`]: guard.protect((req, socket, head) => stream.handleUpgrade(req, socket, head)) }, devFallback);
+
+  const server = createHttpServer((req, res) => {
+    stampRemoteAddress(req);
+    if (gate.http(req, res)) void handleRequest(req, res);
+  });
+  server.on("upgrade", (req: IncomingMessage, socket, head: Buffer) => {
+    stampRemoteAddress(req);
+    if (gate.upgrade(req, socket)) routeUpgrade(req, socket, head);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const stopLogins = watchLogins(config, sockets);
+  return { server, stream, stopWatching: () => (stopLogins(), sockets.closeAll()) };
 }
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
   setLogLevel(config.logLevel);
-  const refusal = checkListenSafety(config);
-  if (refusal) {
-    process.stderr.write(`orrery: ${refusal}\n`);
-    process.exit(2);
-  }
+  const auth = initAuthOrExit(config);
+  const transportWarning = checkTransportSafety(auth.mode, auth.publicUrl, config.host);
+  if (transportWarning) log.warn(transportWarning);
 
   const cluster = await connectCluster(chooseClusterSource(config), config);
   const cache = new ClusterCache(cluster.connection);
   cache.start();
   setRuntime({ config, connection: cluster.connection, cache });
+  // Requests carrying ?embed=<token> or an embed bearer token are read-only persons limited to the token's view.
+  addRequestAuthenticator((req) => authenticateEmbedToken(req));
 
-  const app = next({ dev: config.dev, dir: process.cwd(), hostname: config.host, port: config.port });
-  await app.prepare();
-  const handleRequest = app.getRequestHandler();
-  const stream = createStreamServer({ cache });
-  const nextUpgrade = app.getUpgradeHandler();
-
-  const server = createServer((req, res) => void handleRequest(req, res));
-  server.on("upgrade", createUpgradeRouter(
-    { [`${config.basePath}/api/stream`]: (req, socket, head) => stream.handleUpgrade(req, socket, head) },
-    // Only Next's own dev sockets (hot reload) go to Next; everything else is refused by the router.
-    config.dev ? (req, socket, head) => (isNextInternal(req) ? nextUpgrade(req, socket, head) : socket.destroy()) : undefined,
-  ));
-  server.headersTimeout = 20_000;
-  server.requestTimeout = 60_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(config.port, config.host, resolve);
-  });
-  log.info({ url: `http://${config.host}:${config.port}${config.basePath}`, cluster: cluster.connection.server, source: cluster.connection.source }, "Orrery is serving");
+  const { server, stream, stopWatching } = await serve(config, cache);
+  log.info({ url: `http://${config.host}:${config.port}${config.basePath}`, cluster: cluster.connection.server, source: cluster.connection.source, login: auth.mode }, "Orrery is serving");
 
   const shutdown = async (signal: string) => {
     log.info({ signal }, "shutting down");
+    stopWatching();
     server.close();
     await stream.close();
     await cache.stop();
@@ -63,10 +132,6 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
-}
-
-function isNextInternal(req: IncomingMessage): boolean {
-  return (req.url ?? "").includes("/_next/");
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { AppShell, Burger, Group, NavLink, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconBox, IconNetwork, IconServer, IconStack2 } from "@tabler/icons-react";
+import { UserMenu } from "@/components/auth/UserMenu";
 import { ColorSchemeToggle } from "./ColorSchemeToggle";
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { NamespaceSelect } from "./NamespaceSelect";
@@ -36,6 +37,7 @@ export function DashboardShell({ children }: { children: ReactNode }) {
           <Group gap="sm" wrap="nowrap">
             <NamespaceSelect />
             <ConnectionIndicator />
+            <UserMenu />
             <ColorSchemeToggle />
           </Group>
         </Group>

@@ -10,6 +10,8 @@ export interface TargetCapabilities {
   metricsWaitMs: number;
   /** Longest wait for a Deployment's pods to run. */
   podsWaitMs: number;
+  /** The identity Orrery runs as in production (read rights and impersonation); impersonating requests go through it. */
+  impersonator?: ClusterConnection;
 }
 
 /** One apiserver the contract runs against, with a fresh namespace to work in. */

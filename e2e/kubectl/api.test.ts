@@ -1,3 +1,4 @@
+// Demo only (see target/differences.ts, file:api.test.ts): exact statuses written straight into the demo store.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { KubeObject } from "@/server/kube/types";
 import { deployment, namespace, node, pod } from "@/server/demo-cluster/http/testing/fixtures";

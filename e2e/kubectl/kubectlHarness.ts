@@ -7,14 +7,11 @@ import { renderKubeconfig } from "@/server/demo-cluster/kubeconfig";
 import { createDemoApiServer, type DemoApiServer } from "@/server/demo-cluster/server";
 import { ObjectStore } from "@/server/demo-cluster/store";
 import { seedSystemObjects } from "@/server/demo-cluster/systemObjects";
+import type { KubectlResult } from "./kubectlRunner";
 
-export interface KubectlResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export { tableRows } from "./kubectlRunner";
 
-/** A demo apiserver over TLS (kubectl sends tokens only over https) and the real kubectl pointed at it. */
+/** Demo only: a demo apiserver without simulation over TLS (kubectl sends tokens only over https) and the real kubectl pointed at it. */
 export class KubectlHarness {
   private readonly watchers = new Set<ChildProcess>();
 
@@ -86,9 +83,4 @@ export class KubectlHarness {
     const file = path.join(this.dir, name);
     return writeFile(file, text).then(() => file);
   }
-}
-
-/** Splits kubectl's table output into rows of cells (columns are separated by 3+ spaces or 2 at least). */
-export function tableRows(output: string): string[][] {
-  return output.trim().split("\n").filter((line) => line.trim() !== "").map((line) => line.trim().split(/\s{2,}/));
 }

@@ -21,6 +21,14 @@ describe("ObjectStore", () => {
     expect(store.list("pods", "other")).toHaveLength(1);
   });
 
+  test("remembers the version that created an object across updates, for list snapshots", () => {
+    const store = new ObjectStore();
+    const created = store.create("pods", pod("a"));
+    const updated = store.mutate("pods", "default", "a", (d) => { d.metadata.labels = { x: "1" }; });
+    expect(Number(updated.metadata.resourceVersion)).toBeGreaterThan(Number(created.metadata.resourceVersion));
+    expect(store.createdRV(updated)).toBe(Number(created.metadata.resourceVersion));
+  });
+
   test("bumps generation only when the spec changes", () => {
     const store = new ObjectStore();
     store.create("pods", pod("a"));

@@ -46,6 +46,8 @@ export class ObjectStore {
   private readonly objects = new Map<ResourceKey, Map<string, KubeObject>>();
   private readonly history = new Map<ResourceKey, ResourceHistory>();
   private readonly listeners = new Map<ResourceKey, Set<WatchListener>>();
+  /** The resourceVersion that created each live object, carried across updates; weak so deleted objects go. */
+  private readonly createdAt = new WeakMap<KubeObject, number>();
 
   constructor(private readonly historyLimit = 20_000) {}
 
@@ -89,6 +91,7 @@ export class ObjectStore {
       },
     };
     bucket.set(key, object);
+    this.createdAt.set(object, rv);
     this.record({ type: "ADDED", resource, rv, object });
     return object;
   }
@@ -112,6 +115,7 @@ export class ObjectStore {
       },
     };
     this.bucket(resource).set(objectKey(object.metadata.namespace, object.metadata.name), object);
+    this.createdAt.set(object, this.createdRV(current));
     this.record({ type: "MODIFIED", resource, rv, object, previous: current });
     return object;
   }
@@ -155,6 +159,11 @@ export class ObjectStore {
       history.compactedRV = Math.max(history.compactedRV, upToRV);
     }
     this.compactedAll = Math.max(this.compactedAll, upToRV);
+  }
+
+  /** The resourceVersion at which a stored object was created, so a paged list can leave out what its snapshot did not hold. */
+  createdRV(object: KubeObject): number {
+    return this.createdAt.get(object) ?? Number(object.metadata.resourceVersion ?? 0);
   }
 
   /** How many watchers a resource has, to prove that closed watches let go. */

@@ -1,6 +1,7 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 import https from "node:https";
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type { KubeConfig } from "@kubernetes/client-node";
 import { KubeConnectionError, KubeCredentialsError } from "./errors";
 
@@ -8,7 +9,13 @@ export interface KubeRequestInit {
   method?: string;
   /** A string or bytes are sent as they are; anything else as JSON. */
   body?: unknown;
-  headers?: Record<string, string>;
+  /** Override the kubeconfig's; an array sends the header once per value (Impersonate-Group). */
+  headers?: Record<string, string | string[]>;
+  /**
+   * "none" sends no kubeconfig credentials (no token, no client certificate), only its TLS trust:
+   * for requests that carry a person's own bearer token.
+   */
+  credentials?: "kubeconfig" | "none";
   signal?: AbortSignal;
   /** Content-Type of the body; JSON unless told otherwise (e.g. "application/merge-patch+json"). */
   contentType?: string;
@@ -38,13 +45,15 @@ const tlsFields = ["ca", "cert", "key", "pfx", "passphrase", "rejectUnauthorized
 export class KubeRequester {
   private agent: http.Agent | undefined;
   private agentFingerprint = "";
+  private anonymousAgent: http.Agent | undefined;
+  private anonymousFingerprint = "";
 
   constructor(private readonly kubeConfig: KubeConfig, readonly server: string) {}
 
   async request(path: string, init: KubeRequestInit = {}): Promise<KubeResponse> {
     const url = new URL(this.server.replace(/\/+$/, "") + path);
-    const options = await this.authenticatedOptions(url);
-    const headers: Record<string, string> = { Accept: "application/json", "User-Agent": userAgent, ...options.headers, ...init.headers };
+    const options = init.credentials === "none" ? this.anonymousOptions(url) : await this.authenticatedOptions(url);
+    const headers: Record<string, string | string[]> = { Accept: "application/json", "User-Agent": userAgent, ...options.headers, ...init.headers };
     const payload = encodeBody(init.body);
     if (payload !== undefined) {
       headers["Content-Type"] = init.contentType ?? "application/json";
@@ -70,6 +79,22 @@ export class KubeRequester {
     const headers = flattenHeaders(options.headers);
     if (options.auth && !headers.Authorization) headers.Authorization = `Basic ${Buffer.from(options.auth).toString("base64")}`;
     return { headers, agent: this.agentFor(url, options) };
+  }
+
+  // The cluster's CA and TLS settings without any client certificate, on sockets of their own.
+  private anonymousOptions(url: URL): { headers: Record<string, string>; agent: http.Agent } {
+    const cluster = this.kubeConfig.getCurrentCluster();
+    const tls: TlsOptions = {};
+    if (cluster?.caData) tls.ca = Buffer.from(cluster.caData, "base64");
+    else if (cluster?.caFile) tls.ca = readFileSync(cluster.caFile);
+    if (cluster?.skipTLSVerify) tls.rejectUnauthorized = false;
+    if (cluster?.tlsServerName) tls.servername = cluster.tlsServerName;
+    const fingerprint = fingerprintOf(url.protocol, tls);
+    if (!this.anonymousAgent || fingerprint !== this.anonymousFingerprint) {
+      this.anonymousAgent = url.protocol === "https:" ? new https.Agent({ keepAlive: true, ...tls }) : new http.Agent({ keepAlive: true });
+      this.anonymousFingerprint = fingerprint;
+    }
+    return { headers: {}, agent: this.anonymousAgent };
   }
 
   private agentFor(url: URL, options: https.RequestOptions): http.Agent {

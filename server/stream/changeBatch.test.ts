@@ -35,4 +35,16 @@ describe("ChangeBatch", () => {
     expect(shopPods[0]!.object.metadata.managedFields).toBeUndefined();
     expect(batch.changesFor("nodes", undefined)).toEqual([]);
   });
+
+  test("changesIn keeps the changes inside the given namespaces, or the Namespace objects of those names", () => {
+    const batch = new ChangeBatch();
+    batch.add({ type: "ADDED", kind: "pods", object: pod("a", "shop", "1") });
+    batch.add({ type: "ADDED", kind: "pods", object: pod("b", "batch", "1") });
+    batch.add({ type: "ADDED", kind: "pods", object: pod("c", "kube-system", "1") });
+    batch.add({ type: "MODIFIED", kind: "namespaces", object: { metadata: { name: "shop", uid: "n1" } } });
+    batch.add({ type: "MODIFIED", kind: "namespaces", object: { metadata: { name: "kube-system", uid: "n2" } } });
+    expect(parse(batch.changesIn("pods", new Set(["shop", "batch"]), false)).map((c) => c.object.metadata.name)).toEqual(["a", "b"]);
+    expect(parse(batch.changesIn("namespaces", new Set(["shop"]), true)).map((c) => c.object.metadata.name)).toEqual(["shop"]);
+    expect(batch.changesIn("pods", new Set(), false)).toEqual([]);
+  });
 });

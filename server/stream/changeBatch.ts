@@ -48,6 +48,18 @@ export class ChangeBatch {
     return out;
   }
 
+  /** JSON of the changes of `kind` inside `namespaces`; for Namespace objects (`byName`), those named in it. */
+  changesIn(kind: ResourceKind, namespaces: ReadonlySet<string>, byName: boolean): string[] {
+    const entries = this.byKind.get(kind);
+    if (!entries) return [];
+    const out: string[] = [];
+    for (const entry of entries.values()) {
+      const where = byName ? entry.object.metadata.name : entry.namespace;
+      if (where !== undefined && namespaces.has(where)) out.push(this.entryJson(entry));
+    }
+    return out;
+  }
+
   private entryJson(entry: BatchEntry): string {
     let json = this.jsonByEntry.get(entry);
     if (json === undefined) {

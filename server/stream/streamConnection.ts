@@ -1,9 +1,12 @@
 import type { WebSocket } from "ws";
 import { clusterScopedKinds, StreamCloseCode, type ResourceSubscribe, type ServerMessage } from "@/lib/wire/stream";
 import { parseClientMessage } from "@/lib/wire/parseClientMessage";
+import type { Person } from "../auth/person";
 import type { CacheView, KindStatusView } from "./cacheView";
 import type { ChangeBatch } from "./changeBatch";
+import { deltaChanges, snapshotItems } from "./scopedSelection";
 import { deltaMessage, snapshotMessage } from "./serialize";
+import { ConnectionScopes, denialOf, type ListScope } from "./streamAccess";
 import { log } from "../log";
 
 export interface BufferLimits {
@@ -22,9 +25,24 @@ interface Subscription {
   resource: ResourceSubscribe["resource"];
   /** Undefined for all namespaces and for cluster-scoped kinds. */
   namespace: string | undefined;
-  /** Set when deltas were dropped: a resync and a fresh snapshot are owed. */
-  owed: "none" | "snapshot" | "resync";
+  /** Set when deltas were dropped: a resync and a fresh snapshot are owed; "access" while the person's access is being checked. */
+  owed: "none" | "snapshot" | "resync" | "access";
+  /** Where the person may list the kind; undefined until known. */
+  scope: ListScope | undefined;
 }
+
+/** Who a connection serves and how often their access is asked again. */
+export interface ConnectionIdentity {
+  /** Absent when no login is configured (tests, benchmarks): everything is sent. */
+  person?: Person;
+  scopes: ConnectionScopes;
+  /** How often access is asked again (Access answers from its cache until entries expire). */
+  refreshMs: number;
+}
+
+const unrestricted: ConnectionIdentity = { scopes: new ConnectionScopes(undefined), refreshMs: 0 };
+// setTimeout holds at most 2^31-1 ms; a later expiry is checked again when that fires.
+const maxTimerMs = 2 ** 31 - 1;
 
 /** One browser tab: its subscriptions, and the flow control between the cache and its socket. */
 export class StreamConnection {
@@ -34,6 +52,9 @@ export class StreamConnection {
   private lagBytes = 0;
   /** Bytes of snapshots still expected in the socket buffer: a big snapshot alone is not falling behind. */
   private snapshotBytes = 0;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private expiryTimer: NodeJS.Timeout | undefined;
+  private refreshing = false;
   alive = true;
   closed = false;
 
@@ -42,11 +63,22 @@ export class StreamConnection {
     private readonly cache: CacheView,
     private readonly limits: BufferLimits,
     private readonly onClosed: (connection: StreamConnection) => void,
+    private readonly identity: ConnectionIdentity = unrestricted,
   ) {
     ws.on("message", (data, isBinary) => this.handleFrame(isBinary ? null : data.toString()));
     ws.on("pong", () => (this.alive = true));
     ws.on("close", () => this.dispose());
     ws.on("error", (err) => log.debug({ err }, "stream socket error"));
+    if (identity.scopes.restricted && identity.refreshMs > 0) {
+      this.refreshTimer = setInterval(() => void this.refreshAccess(), identity.refreshMs);
+      this.refreshTimer.unref();
+    }
+    this.scheduleExpiry();
+  }
+
+  /** The person this connection serves, for closing it when their login ends. */
+  get person(): Person | undefined {
+    return this.identity.person;
   }
 
   sendStatus(kinds: readonly KindStatusView[]): void {
@@ -59,7 +91,7 @@ export class StreamConnection {
     if (this.ws.bufferedAmount > this.lagLimit()) return this.fallBehind();
     for (const sub of this.subscriptions.values()) {
       if (sub.owed !== "none") continue;
-      const changes = batch.changesFor(sub.resource, sub.namespace);
+      const changes = deltaChanges(batch, sub.resource, sub.namespace, sub.scope!);
       if (changes.length > 0) this.sendRaw(deltaMessage(sub.id, changes));
     }
     this.watchBuffer();
@@ -101,8 +133,25 @@ export class StreamConnection {
       return this.send({ type: "error", id: message.id, message: `too many subscriptions (${this.limits.maxSubscriptions}); unsubscribe some first` });
     }
     const namespace = clusterScopedKinds.has(message.resource) ? undefined : message.namespace;
-    const sub: Subscription = { id: message.id, resource: message.resource, namespace, owed: "none" };
+    const sub: Subscription = { id: message.id, resource: message.resource, namespace, owed: "access", scope: undefined };
     this.subscriptions.set(sub.id, sub);
+    const known = this.identity.scopes.peek(sub.resource);
+    if (known) return this.grant(sub, known);
+    this.identity.scopes.resolve(sub.resource).then(
+      (scope) => this.grant(sub, scope),
+      (err: unknown) => {
+        log.warn({ err, person: this.person?.name, kind: sub.resource }, "could not check stream access; refusing the subscription");
+        this.refuse(sub, `could not check whether you may list ${sub.resource}; try again`);
+      },
+    );
+  }
+
+  /** Serves a subscription within `scope`, or refuses it when the person may not list what it asks for. */
+  private grant(sub: Subscription, scope: ListScope): void {
+    if (this.closed || this.subscriptions.get(sub.id) !== sub) return;
+    const denial = denialOf(sub.resource, sub.namespace, !clusterScopedKinds.has(sub.resource), scope);
+    if (denial) return this.refuse(sub, denial);
+    sub.scope = scope;
     // A client that is already behind gets its snapshot when it has drained.
     if (this.ws.bufferedAmount > this.lagLimit()) {
       sub.owed = "snapshot";
@@ -110,12 +159,58 @@ export class StreamConnection {
     } else this.sendSnapshot(sub);
   }
 
+  private refuse(sub: Subscription, message: string): void {
+    if (this.subscriptions.get(sub.id) !== sub) return;
+    this.subscriptions.delete(sub.id);
+    this.send({ type: "error", id: sub.id, message });
+  }
+
+  /** Asks the person's access again; subscriptions whose scope changed get a resync and a fresh snapshot, or an error. */
+  private async refreshAccess(): Promise<void> {
+    if (this.refreshing || this.closed) return;
+    this.refreshing = true;
+    try {
+      const kinds = [...this.subscriptions.values()].filter((s) => s.scope).map((s) => s.resource);
+      const changed = new Set(await this.identity.scopes.refresh(kinds));
+      for (const sub of [...this.subscriptions.values()]) if (sub.scope && changed.has(sub.resource)) this.rescope(sub);
+    } catch (err) {
+      log.warn({ err, person: this.person?.name }, "could not refresh stream access; keeping the last answer");
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
+  private rescope(sub: Subscription): void {
+    const scope = this.identity.scopes.peek(sub.resource)!;
+    const denial = denialOf(sub.resource, sub.namespace, !clusterScopedKinds.has(sub.resource), scope);
+    if (denial) return this.refuse(sub, denial);
+    sub.scope = scope;
+    if (sub.owed !== "none") return;
+    if (this.ws.bufferedAmount > this.lagLimit()) {
+      sub.owed = "resync";
+      return this.watchBuffer();
+    }
+    this.send({ type: "resync", id: sub.id, reason: "your access changed; a fresh snapshot follows" });
+    this.sendSnapshot(sub);
+  }
+
+  private scheduleExpiry(): void {
+    const expiresAt = this.identity.person?.expiresAt;
+    if (expiresAt === undefined) return;
+    const wait = Math.min(Math.max(expiresAt - Date.now(), 0), maxTimerMs);
+    this.expiryTimer = setTimeout(() => {
+      if (Date.now() >= expiresAt) this.close(StreamCloseCode.PolicyViolation, "login expired; log in again");
+      else this.scheduleExpiry();
+    }, wait);
+    this.expiryTimer.unref();
+  }
+
   private unsubscribe(id: string): void {
     if (!this.subscriptions.delete(id)) this.send({ type: "error", id, message: `no subscription "${id}" on this connection` });
   }
 
   private sendSnapshot(sub: Subscription): void {
-    const items = this.cache.list(sub.resource, sub.namespace === undefined ? undefined : { namespace: sub.namespace });
+    const items = snapshotItems(this.cache, sub.resource, sub.namespace, sub.scope!);
     const resourceVersion = this.cache.statuses().find((s) => s.kind === sub.resource)?.resourceVersion;
     sub.owed = "none";
     const text = snapshotMessage(sub.id, items, resourceVersion);
@@ -155,7 +250,7 @@ export class StreamConnection {
 
   private payDebts(): void {
     for (const sub of this.subscriptions.values()) {
-      if (sub.owed === "none") continue;
+      if (sub.owed === "none" || sub.owed === "access") continue;
       if (sub.owed === "resync") {
         this.send({ type: "resync", id: sub.id, reason: `the connection fell behind (${this.lagBytes} bytes unsent); changes were dropped and a fresh snapshot follows` });
       }
@@ -183,6 +278,8 @@ export class StreamConnection {
     this.closed = true;
     clearInterval(this.drainTimer);
     this.drainTimer = undefined;
+    clearInterval(this.refreshTimer);
+    clearTimeout(this.expiryTimer);
     this.subscriptions.clear();
     this.onClosed(this);
   }

@@ -2,13 +2,17 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { StreamCloseCode } from "@/lib/wire/stream";
+import type { Person } from "../auth/person";
+import { accessFor as accessOfPerson } from "../access/accessFor";
 import type { CacheView } from "./cacheView";
+import { ConnectionScopes, type StreamAccess } from "./streamAccess";
 import { StreamConnection, type BufferLimits } from "./streamConnection";
 import { StreamHub } from "./streamHub";
 import { refuseUpgrade } from "../http/upgradeRouter";
 import { log } from "../log";
 
-export type AuthorizeResult = { ok: true } | { ok: false; status: 401 | 403; reason: string };
+/** The upgrade's verdict: the person the socket serves (its snapshots and deltas are filtered for them), or the refusal. */
+export type AuthorizeResult = { ok: true; person: Person } | { ok: false; status: 401 | 403; reason: string };
 
 export interface StreamServerDeps {
   cache: CacheView;
@@ -20,13 +24,22 @@ export interface StreamServerDeps {
   coalesceMs?: number;
   pingIntervalMs?: number;
   limits?: Partial<BufferLimits>;
+  /** Where the person of a connection may list each kind (default: server/access's accessFor over the running Orrery). */
+  accessFor?: (person: Person) => StreamAccess;
+  /** How often each connection asks its person's access again (default 30 s, the access cache's lifetime). */
+  accessRefreshMs?: number;
 }
 
 export interface StreamServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   close(): Promise<void>;
   clientCount(): number;
+  /** Closes the connections whose person matches (e.g. the session that ended); returns how many. */
+  closeConnectionsOf(match: (person: Person) => boolean, reason: string): number;
 }
+
+// Without an authorize hook (tests, benchmarks) connections carry no person and are not filtered.
+type Verdict = { ok: true; person?: Person } | Extract<AuthorizeResult, { ok: false }>;
 
 export const STREAM_MAX_PAYLOAD = 64 * 1024;
 
@@ -45,14 +58,16 @@ function resolveLimits(deps: StreamServerDeps): BufferLimits {
 /** The multiplexed `/api/stream` websocket: snapshots, coalesced deltas and cache health per tab. */
 export function createStreamServer(deps: StreamServerDeps): StreamServer {
   const limits = resolveLimits(deps);
-  const authorize = deps.authorize ?? (() => ({ ok: true }) as const);
+  const authorize: (req: IncomingMessage) => Verdict | Promise<Verdict> = deps.authorize ?? (() => ({ ok: true }));
+  const accessFor = deps.accessFor ?? accessOfPerson;
   const wss = new WebSocketServer({ noServer: true, maxPayload: STREAM_MAX_PAYLOAD });
   const hub = new StreamHub(deps.cache, deps.coalesceMs ?? 25, deps.pingIntervalMs ?? 25_000);
   let closing: Promise<void> | undefined;
 
-  const accept = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, person: Person | undefined) => {
+    const identity = person ? { person, scopes: new ConnectionScopes(accessFor(person)), refreshMs: deps.accessRefreshMs ?? 30_000 } : undefined;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      hub.add(new StreamConnection(ws, deps.cache, limits, (closed) => hub.remove(closed)));
+      hub.add(new StreamConnection(ws, deps.cache, limits, (closed) => hub.remove(closed), identity));
       log.debug({ clients: hub.connections.size }, "stream client connected");
     });
   };
@@ -61,13 +76,18 @@ export function createStreamServer(deps: StreamServerDeps): StreamServer {
     handleUpgrade(req, socket, head) {
       if (closing) return refuseUpgrade(socket, 503, "Service Unavailable");
       Promise.resolve(authorize(req))
-        .then((verdict) => (verdict.ok ? accept(req, socket, head) : refuseUpgrade(socket, verdict.status, verdict.reason)))
+        .then((verdict) => (verdict.ok ? accept(req, socket, head, verdict.person) : refuseUpgrade(socket, verdict.status, verdict.reason)))
         .catch((err: unknown) => {
           log.error({ err }, "stream upgrade failed");
           refuseUpgrade(socket, 500, "Internal Server Error");
         });
     },
     clientCount: () => hub.connections.size,
+    closeConnectionsOf(match, reason) {
+      const matching = [...hub.connections].filter((c) => c.person !== undefined && match(c.person));
+      for (const connection of matching) connection.close(StreamCloseCode.PolicyViolation, reason);
+      return matching.length;
+    },
     close() {
       closing ??= (async () => {
         hub.stop();

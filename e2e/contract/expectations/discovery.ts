@@ -24,8 +24,8 @@ interface GroupList {
 
 const byName = (list: ResourceList) => new Map(list.resources.map((r) => [r.name, r]));
 
-/** Groups whose resources Orrery lists, watches or acts on. */
-const groupsOrreryUses = ["apps", "batch", "policy", "autoscaling", "authorization.k8s.io", "discovery.k8s.io", "networking.k8s.io", "events.k8s.io", "metrics.k8s.io"];
+/** Groups whose resources Orrery lists, watches or acts on (server/kube/resources.ts, evictions, access reviews, metrics). */
+const groupsOrreryUses = ["apps", "batch", "policy", "authorization.k8s.io", "discovery.k8s.io", "networking.k8s.io", "metrics.k8s.io"];
 
 export const discoveryExpectations: Expectation[] = [
   {

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { call, corePath, expectStatus, names, ok, type ObjectList } from "../http";
+import { appsPath, call, corePath, expectStatus, names, ok, type ObjectList } from "../http";
 import type { ContractTarget, Expectation } from "../target";
 import { createConfigMap, listPods, sharedPods, sharedSelector, uniqueName, type PodShape } from "../workloads";
 
@@ -57,12 +57,14 @@ export const selectorExpectations: Expectation[] = [
   },
   {
     id: "selectors.unsupportedField",
-    title: "a field selector on a field the resource does not index answers 400 BadRequest",
+    title: "a field selector on a field the resource does not index answers 400 BadRequest, worded per kind",
     async run(target) {
-      const pods = await call(target, `${corePath(target.namespace, "pods")}?fieldSelector=${encodeURIComponent("spec.containers=x")}`);
-      expectStatus(pods, 400, "BadRequest", "field label not supported: spec.containers");
-      const maps = await call(target, `${corePath(target.namespace, "configmaps")}?fieldSelector=${encodeURIComponent("data.key=1")}`);
-      expectStatus(maps, 400, "BadRequest", "field label not supported: data.key");
+      const refusal = (path: string, selector: string) => call(target, `${path}?fieldSelector=${encodeURIComponent(selector)}`);
+      // Pods have their own field-label conversion; ConfigMaps and ReplicaSets the default metav1 one.
+      expectStatus(await refusal(corePath(target.namespace, "pods"), "spec.containers=x"), 400, "BadRequest", "field label not supported: spec.containers");
+      const only = 'only "metadata.name", "metadata.namespace"';
+      expectStatus(await refusal(corePath(target.namespace, "configmaps"), "data.key=1"), 400, "BadRequest", `"data.key" is not a known field selector: ${only}`);
+      expectStatus(await refusal(appsPath(target.namespace, "replicasets"), "status.replicas=1"), 400, "BadRequest", `"status.replicas" is not a known field selector: ${only}`);
     },
   },
 ];

@@ -5,6 +5,7 @@ import type { DemoFaults } from "@/server/demo-cluster/http/faults";
 import { startDemoCluster, type DemoCluster } from "@/server/demo-cluster/start";
 import { connectWithKubeconfigYaml } from "@/server/kube/connect";
 import type { ContractTarget } from "../target";
+import { grantNamespaceReader } from "./limitedUser";
 import { createFreshNamespace } from "./namespace";
 
 export interface StartedTarget {
@@ -26,12 +27,13 @@ export async function startDemoTarget(options: DemoTargetOptions = {}): Promise<
     await writeFile(kubeconfigPath, cluster.kubeconfig, { mode: 0o600 });
     const connection = connectWithKubeconfigYaml(cluster.kubeconfig, "demo");
     const namespace = await createFreshNamespace(connection, "contract-demo");
+    // Like identities.yaml gives bob edit in team-a on the test cluster: rights in this namespace only.
+    await grantNamespaceReader(connection, namespace, "bob");
     const target: ContractTarget = {
       name: "demo",
       connection,
       kubeconfigPath,
       namespace,
-      // The demo has no users of its own: "bob" is only a name to impersonate.
       capabilities: { limitedUser: { name: "bob", namespace }, metricsWaitMs: 30_000, podsWaitMs: 60_000 },
     };
     const stop = async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readlinkSync } from "node:fs";
 import path from "node:path";
 
 /** What e2e/cluster/up.sh left behind, and whether it is still running. */
@@ -24,13 +24,17 @@ export function parseEnvFile(text: string): Record<string, string> {
   return env;
 }
 
-function alive(pid: number): boolean {
+/** proc.sh's rule: the pid file holds the pid and the binary, and /proc/<pid>/exe must still be that binary (pids get reused). */
+function componentAlive(pidFile: string): boolean {
+  if (!existsSync(pidFile)) return false;
+  const [pid, binary] = readFileSync(pidFile, "utf8").split("\n").map((line) => line.trim());
+  if (!pid || !/^\d+$/.test(pid)) return false;
   try {
-    process.kill(pid, 0);
-    return true;
+    const exe = readlinkSync(`/proc/${pid}/exe`);
+    return binary === undefined || binary === "" || exe === binary;
   } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    // Another user's process: it exists, but its binary cannot be read.
+    return ["EACCES", "EPERM"].includes((error as NodeJS.ErrnoException).code ?? "");
   }
 }
 
@@ -41,8 +45,7 @@ export function detectRealCluster(stateDir = clusterStateDir()): RealClusterStat
   if (!existsSync(envFile)) return skipped(`no real cluster: ${envFile} does not exist (start one with bash e2e/cluster/up.sh)`);
   const env = parseEnvFile(readFileSync(envFile, "utf8"));
   const pidFile = path.join(stateDir, "pids", "kube-apiserver.pid");
-  const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, "utf8").trim()) : NaN;
-  if (!Number.isInteger(pid) || !alive(pid)) return skipped(`no real cluster: ${envFile} exists but kube-apiserver (pid file ${pidFile}) is not running`, env);
+  if (!componentAlive(pidFile)) return skipped(`no real cluster: ${envFile} exists but kube-apiserver (pid file ${pidFile}) is not running`, env);
   const kubeconfig = env.ORRERY_CLUSTER_KUBECONFIG_ADMIN;
   if (!kubeconfig || !existsSync(kubeconfig)) return skipped(`no real cluster: ${envFile} names no readable ORRERY_CLUSTER_KUBECONFIG_ADMIN`, env);
   return { running: true, reason: `real cluster ${env.ORRERY_CLUSTER_K8S_VERSION ?? "?"} at ${env.ORRERY_CLUSTER_API_URL ?? "?"}`, stateDir, env };

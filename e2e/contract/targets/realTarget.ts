@@ -12,13 +12,19 @@ export async function startRealTarget(state: RealClusterState): Promise<StartedT
   const readyText = await ready.text();
   if (ready.status !== 200) throw new Error(`${state.reason}: /readyz answered ${ready.status}: ${readyText.slice(0, 300)}`);
   const namespace = await createFreshNamespace(connection, "contract-real");
+  const orreryKubeconfig = state.env.ORRERY_CLUSTER_KUBECONFIG_ORRERY;
   const target: ContractTarget = {
     name: "real",
     connection,
     kubeconfigPath,
     namespace,
-    // identities.yaml binds bob to `edit` in team-a only; metrics-server scrapes kwok every 15 s.
-    capabilities: { limitedUser: { name: "bob", namespace: "team-a" }, metricsWaitMs: 120_000, podsWaitMs: 90_000 },
+    // identities.yaml binds bob to `edit` in team-a only and lets orrery impersonate; metrics-server scrapes kwok every 15 s.
+    capabilities: {
+      limitedUser: { name: "bob", namespace: "team-a" },
+      metricsWaitMs: 120_000,
+      podsWaitMs: 90_000,
+      impersonator: orreryKubeconfig ? connectFromKubeconfig({ path: orreryKubeconfig }) : undefined,
+    },
   };
   return { target, stop: () => deleteNamespace(connection, namespace) };
 }

@@ -57,5 +57,7 @@ export function discoveryDocument(pathname: string, serverAddress: string): unkn
   const [group, version] = match[1] ? ["", "v1"] : [match[2]!, match[3]!];
   const gv = groupVersions().find((g) => g.group === group && g.version === version);
   if (!gv) return undefined;
-  return { kind: "APIResourceList", apiVersion: "v1", groupVersion: group ? `${group}/${version}` : version, resources: gv.resources.flatMap(resourceEntries) };
+  // kube-apiserver lists a group's resources alphabetically; kubectl's `get all` follows that order.
+  const sorted = [...gv.resources].sort((a, b) => a.plural.localeCompare(b.plural));
+  return { kind: "APIResourceList", apiVersion: "v1", groupVersion: group ? `${group}/${version}` : version, resources: sorted.flatMap(resourceEntries) };
 }

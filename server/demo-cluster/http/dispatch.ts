@@ -3,7 +3,8 @@ import type { Duplex } from "node:stream";
 import { log } from "@/server/log";
 import type { DemoApi } from "./apiContext";
 import { ApiError, sendError, statusOf } from "./apiError";
-import { authenticate, type Identity } from "./auth";
+import type { Identity } from "./auth";
+import { admitRequest, admitUpgrade } from "./authz/admit";
 import { discoveryDocument } from "./discovery";
 import { applyRequestFaults } from "./faults";
 import { openApiDocument } from "./openapi";
@@ -46,11 +47,11 @@ function serveNonResource(req: IncomingMessage, res: ServerResponse, url: URL): 
   return true;
 }
 
-/** One HTTP request: authenticate, then registered routes, then discovery, then the generic REST API. */
+/** One HTTP request: authenticate and authorize (RBAC), then registered routes, then discovery, then the generic REST API. */
 export async function dispatchRequest(req: IncomingMessage, res: ServerResponse, deps: DispatchDeps): Promise<void> {
   try {
     const url = new URL(req.url ?? "/", "http://demo.invalid");
-    const identity = authenticate(req, deps.token);
+    const identity = admitRequest(req, url, deps.api.store, deps.token);
     applyRequestFaults(req, url, deps.api.faults);
     const registered = deps.routes.matchHttp(req.method ?? "", url.pathname);
     if (registered) return await registered.handler(req, res, contextFor(url, registered.params, identity));
@@ -77,7 +78,7 @@ export function dispatchUpgrade(req: IncomingMessage, socket: Duplex, head: Buff
   socket.on("error", (error) => log.debug({ err: error }, "demo apiserver: upgraded socket error"));
   try {
     const url = new URL(req.url ?? "/", "http://demo.invalid");
-    const identity = authenticate(req, deps.token);
+    const identity = admitUpgrade(req, url, deps.api.store, deps.token);
     const match = deps.routes.matchUpgrade(url.pathname);
     if (!match) throw new ApiError(404, "NotFound", `no upgrade handler for ${url.pathname}`);
     match.handler(req, socket, head, contextFor(url, match.params, identity));

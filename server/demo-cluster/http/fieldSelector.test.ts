@@ -30,6 +30,13 @@ describe("parseFieldSelector", () => {
     expect(() => parseFieldSelector("spec.foo=bar", pods)).toThrowError(expect.objectContaining({ code: 400, message: "field label not supported: spec.foo" }));
   });
 
+  test("words the refusal like the default conversion for kinds without their own, such as ConfigMaps and ReplicaSets", () => {
+    const message = '"data.key" is not a known field selector: only "metadata.name", "metadata.namespace"';
+    expect(() => parseFieldSelector("data.key=1", findResource("v1", "configmaps")!)).toThrowError(expect.objectContaining({ code: 400, message }));
+    expect(() => parseFieldSelector("status.replicas=0", findResource("apps/v1", "replicasets")!)).toThrowError(/"status.replicas" is not a known field selector/);
+    expect(parseFieldSelector("spec.type=ClusterIP", findResource("v1", "services")!)).toHaveLength(1);
+  });
+
   test("honours escaped commas and finds a pinned name", () => {
     const selector = parseFieldSelector("metadata.name=a\\,b", pods);
     expect(selector[0]!.value).toBe("a,b");

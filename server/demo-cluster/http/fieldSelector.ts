@@ -22,6 +22,8 @@ function stringify(value: unknown): string {
 
 const podFields: Record<string, FieldReader> = {
   "spec.nodeName": text("spec", "nodeName"),
+  // Old v1 clients' name for spec.nodeName.
+  "spec.host": text("spec", "nodeName"),
   "spec.restartPolicy": text("spec", "restartPolicy"),
   "spec.schedulerName": text("spec", "schedulerName"),
   "spec.serviceAccountName": text("spec", "serviceAccountName"),
@@ -45,21 +47,32 @@ const eventFields: Record<string, FieldReader> = {
   type: text("type"),
 };
 
-/** The selectable fields kube-apiserver offers per resource, beyond metadata.name/namespace. */
+/**
+ * Resources with their own field-label conversion in kube-apiserver (k8s.io/kubernetes pkg/apis/{core,batch}/v1/conversion.go),
+ * and the fields it accepts beyond metadata.name (and metadata.namespace where namespaced).
+ */
 const fieldsByResource: Record<string, Record<string, FieldReader>> = {
   pods: podFields,
   events: eventFields,
   nodes: { "spec.unschedulable": (o) => String(field(o, "spec", "unschedulable") === true) },
   secrets: { type: text("type") },
+  services: { "spec.clusterIP": text("spec", "clusterIP"), "spec.type": text("spec", "type") },
   namespaces: { "status.phase": text("status", "phase") },
-  "apps/replicasets": { "status.replicas": (o) => String(field(o, "status", "replicas") ?? 0) },
   "batch/jobs": { "status.successful": (o) => String(field(o, "status", "succeeded") ?? 0) },
 };
 
 function readerFor(info: ResourceInfo, name: string): FieldReader | undefined {
+  const custom = fieldsByResource[storeKeyOf(info)];
   if (name === "metadata.name") return (o) => o.metadata.name;
-  if (name === "metadata.namespace" && info.namespaced) return (o) => o.metadata.namespace ?? "";
-  return fieldsByResource[storeKeyOf(info)]?.[name];
+  // The default conversion takes metadata.namespace everywhere; the custom ones only for namespaced kinds.
+  if (name === "metadata.namespace" && (info.namespaced || !custom)) return (o) => o.metadata.namespace ?? "";
+  return custom?.[name];
+}
+
+/** kube-apiserver's two wordings: the resource's own conversion, or the default metav1 one. */
+function unsupported(info: ResourceInfo, name: string): ApiError {
+  if (fieldsByResource[storeKeyOf(info)]) return ApiError.badRequest(`field label not supported: ${name}`);
+  return ApiError.badRequest(`"${name}" is not a known field selector: only "metadata.name", "metadata.namespace"`);
 }
 
 /** Parses `a=b,c!=d` (also `==`), with `\,` `\=` `\\` escapes; unknown fields are 400 like kube-apiserver. */
@@ -71,7 +84,7 @@ export function parseFieldSelector(selector: string, info: ResourceInfo): FieldR
     if (!match || match[1]!.trim() === "") throw ApiError.badRequest(`invalid selector: '${selector}'; can't understand '${term}'`);
     const name = match[1]!.trim();
     const read = readerFor(info, name);
-    if (!read) throw ApiError.badRequest(`field label not supported: ${name}`);
+    if (!read) throw unsupported(info, name);
     out.push({ field: name, negated: match[2] === "!=", value: unescape(match[3]!), read });
   }
   return out;

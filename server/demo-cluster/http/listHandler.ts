@@ -9,7 +9,7 @@ import { pinnedName } from "./fieldSelector";
 import { objectMatcher, selectPage } from "./listPage";
 import type { ListQuery } from "./listQuery";
 import type { Rendering } from "./negotiate";
-import { withTypeMeta, writeJsonList } from "./serialize";
+import { withoutTypeMeta, writeJsonList } from "./serialize";
 import { partialMetadata, printerFor, tableRow } from "./tables/printers";
 import type { ResourceTarget } from "./requestPath";
 
@@ -42,7 +42,10 @@ export async function serveList(res: ServerResponse, api: DemoApi, target: Resou
   if (query.continueFrom && query.continueFrom.rv < store.compactedRV(key)) throw expiredContinue(store, query.continueFrom.after);
   const listRV = query.continueFrom?.rv ?? store.resourceVersion;
   const filtered = query.labels.length > 0 || query.fields.length > 0;
-  const page = selectPage(candidates(store, target, query), { matches: objectMatcher(query.labels, query.fields), filtered, limit: query.limit, continueFrom: query.continueFrom, listRV });
+  const selected = objectMatcher(query.labels, query.fields);
+  // Later pages read the first page's snapshot, as etcd does: objects created since are not in it.
+  const matches = query.continueFrom ? (o: KubeObject) => store.createdRV(o) <= listRV && selected(o) : selected;
+  const page = selectPage(candidates(store, target, query), { matches, filtered, limit: query.limit, continueFrom: query.continueFrom, listRV });
   const metadata: Record<string, unknown> = { resourceVersion: String(listRV) };
   if (page.continueToken) metadata.continue = page.continueToken;
   if (page.remainingItemCount !== undefined) metadata.remainingItemCount = page.remainingItemCount;
@@ -61,5 +64,5 @@ function writePage(res: ServerResponse, info: ResourceInfo, items: KubeObject[],
     return writeJsonList(res, head, "items", items, (o) => JSON.stringify(partialMetadata(o, rendering.version)));
   }
   const head = { kind: `${info.kind}List`, apiVersion: groupVersionOf(info), metadata };
-  return writeJsonList(res, head, "items", items, (o) => JSON.stringify(withTypeMeta(o, info)));
+  return writeJsonList(res, head, "items", items, (o) => JSON.stringify(withoutTypeMeta(o)));
 }

@@ -32,7 +32,7 @@ export async function serveResource(req: IncomingMessage, res: ServerResponse, a
   if (info.backing === "registered" || target.rest.length > 0) throw notFound();
   if (info.backing === "review") {
     if (req.method !== "POST" || target.name !== undefined) throw ApiError.methodNotAllowed(req.method ?? "", info.plural);
-    serveReview(res, target, await readObjectBody(req), ctx.identity);
+    serveReview(res, api.store, target, await readObjectBody(req), ctx.identity);
     return;
   }
   const dryRun = ctx.url.searchParams.getAll("dryRun").includes("All");

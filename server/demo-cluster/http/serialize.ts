@@ -8,6 +8,12 @@ export function withTypeMeta(object: KubeObject, info: ResourceInfo): KubeObject
   return { apiVersion: groupVersionOf(info), kind: info.kind, ...object };
 }
 
+/** A list item as kube-apiserver encodes it: the list carries kind and apiVersion, its items do not. */
+export function withoutTypeMeta(object: KubeObject): Omit<KubeObject, "kind" | "apiVersion"> {
+  const { kind: _kind, apiVersion: _apiVersion, ...rest } = object;
+  return rest;
+}
+
 const itemsPerChunk = 200;
 
 /**

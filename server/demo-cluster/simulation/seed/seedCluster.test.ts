@@ -8,7 +8,7 @@ import type { Pod, Service } from "../objects/types";
 import { startHarness } from "../testHarness";
 import { seedCluster } from "./seedCluster";
 
-const clusterScoped = new Set(["nodes", "namespaces"]);
+const clusterScoped = new Set(["nodes", "namespaces", "rbac.authorization.k8s.io/clusterroles", "rbac.authorization.k8s.io/clusterrolebindings"]);
 
 function everything(store: ObjectStore): { resource: string; object: KubeObject }[] {
   return store.resources().flatMap((resource) => store.list(resource).map((object) => ({ resource, object })));

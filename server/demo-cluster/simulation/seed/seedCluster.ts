@@ -6,6 +6,7 @@ import { baseNamespaces, basePodCount, baseWorkloads } from "./catalog";
 import { materialize, type SeedScope } from "./materialize";
 import { buildNode, chooseNodeShape } from "./nodes";
 import { renewNodeLease } from "../nodeLease";
+import { seedRbac } from "./rbac";
 import { scaleOutWorkloads } from "./scaleOut";
 import { clusterIPAllocator } from "./services";
 import { SeedSettler } from "./settle";
@@ -67,6 +68,7 @@ export function seedCluster(store: ObjectStore, options: SeedOptions): SeedSumma
   for (const name of namespaces) seedNamespace(scope, name, baseNamespaces.includes(name) ? clusterMs : clusterMs + days(1));
   for (const node of nodes) renewNodeLease(store, node, options.now);
   seedConfiguration(scope, clusterMs);
+  seedRbac(store, clusterMs);
   seedApiServerService(scope, nodes[0]!, clusterMs);
   seedStaticPods(scope, nodes[0]!, clusterMs + 20_000);
   for (const def of workloads) materialize(scope, def);

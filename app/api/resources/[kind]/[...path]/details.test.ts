@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { lookupDetails, type DetailsCache } from "./details";
+import { lookupDetails, lookupDetailsFor, type DetailsAccess, type DetailsCache } from "./details";
 import type { KubeObject } from "@/lib/k8s/types";
 
 const pod: KubeObject = { kind: "Pod", metadata: { name: "web-1", namespace: "shop", uid: "p1" } };
@@ -39,5 +39,60 @@ describe("lookupDetails", () => {
   test("answers 400 with the right shape for a wrong path", () => {
     expect(lookupDetails(cache, "pods", ["web-1"]).body).toEqual({ error: "pods are namespaced: use /api/resources/pods/<namespace>/<name>" });
     expect(lookupDetails(cache, "nodes", ["a", "b"]).body).toEqual({ error: "nodes are cluster-scoped: use /api/resources/nodes/<name>" });
+  });
+});
+
+describe("lookupDetailsFor", () => {
+  const rs: KubeObject = { kind: "ReplicaSet", metadata: { name: "web-abc", namespace: "shop", uid: "rs1", ownerReferences: [{ apiVersion: "apps/v1", kind: "Deployment", name: "web", uid: "d1", controller: true }] } };
+  const deploy: KubeObject = { kind: "Deployment", metadata: { name: "web", namespace: "shop", uid: "d1" } };
+  const owned: KubeObject = { kind: "Pod", metadata: { name: "web-abc-1", namespace: "shop", uid: "p2", ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "web-abc", uid: "rs1", controller: true }] } };
+  const shop: KubeObject = { kind: "Namespace", metadata: { name: "shop", uid: "ns1" } };
+  const objects = [owned, rs, deploy, shop];
+  const richCache: DetailsCache = {
+    get: (kind, namespace, name) => objects.find((o) => o.kind?.toLowerCase() + "s" === kind && o.metadata.namespace === namespace && o.metadata.name === name),
+    byUid: (uid) => objects.find((o) => o.metadata.uid === uid),
+    eventsFor: (uid) => (uid === "p2" ? [
+      { metadata: { name: "e1", namespace: "shop" }, reason: "Pulled", message: "pulled", lastTimestamp: "2025-01-01T00:00:02Z" },
+      { metadata: { name: "e2", namespace: "audit" }, reason: "Audited", message: "seen", lastTimestamp: "2025-01-01T00:00:01Z" },
+    ] : []),
+  };
+  const asked: string[] = [];
+  /** Allows get on whatever `gettable` names ("kind/namespace/name") and lists events in `eventNamespaces`. */
+  const accessAllowing = (gettable: string[], eventNamespaces: string[] = []): DetailsAccess => ({
+    can: async (verb, r) => {
+      asked.push(`${verb} ${r.group}/${r.resource} ${r.namespace ?? ""}/${r.name ?? ""}`);
+      return verb === "get" && gettable.includes(`${r.resource}/${r.namespace ?? ""}/${r.name ?? ""}`);
+    },
+    canList: async (kind, namespace) => kind === "events" && eventNamespaces.includes(namespace ?? ""),
+  });
+
+  test("an object the person may not get is answered exactly like a missing one", async () => {
+    const hidden = await lookupDetailsFor(accessAllowing([]), richCache, "pods", ["shop", "web-abc-1"]);
+    const missing = await lookupDetailsFor(accessAllowing([]), richCache, "pods", ["shop", "no-such-pod"]);
+    expect(hidden).toEqual({ status: 404, body: { error: 'pods "web-abc-1" not found in namespace "shop"; it may have been deleted' } });
+    expect(missing.body).toEqual({ error: 'pods "no-such-pod" not found in namespace "shop"; it may have been deleted' });
+  });
+
+  test("owners the person may not get are shown as not found, and only events of allowed namespaces are kept", async () => {
+    const answer = await lookupDetailsFor(accessAllowing(["pods/shop/web-abc-1", "replicasets/shop/web-abc"], ["shop"]), richCache, "pods", ["shop", "web-abc-1"]);
+    expect(answer.status).toBe(200);
+    if (answer.status !== 200) return;
+    expect(answer.body.owners.map((o) => [o.kind, o.found])).toEqual([["ReplicaSet", true], ["Deployment", false]]);
+    expect(answer.body.events.map((e) => e.reason)).toEqual(["Pulled"]);
+    const everything = await lookupDetailsFor(accessAllowing(["pods/shop/web-abc-1", "replicasets/shop/web-abc", "deployments/shop/web"], ["shop", "audit"]), richCache, "pods", ["shop", "web-abc-1"]);
+    expect(everything.status === 200 && everything.body.owners.map((o) => o.found)).toEqual([true, true]);
+    expect(everything.status === 200 && everything.body.events.map((e) => e.reason)).toEqual(["Pulled", "Audited"]);
+  });
+
+  test("a Namespace object is checked inside itself, as RoleBindings there can grant it", async () => {
+    asked.length = 0;
+    expect((await lookupDetailsFor(accessAllowing(["namespaces/shop/shop"]), richCache, "namespaces", ["shop"])).status).toBe(200);
+    expect(asked).toEqual(["get /namespaces shop/shop"]);
+  });
+
+  test("bad requests are still told what was wrong, without asking about access", async () => {
+    asked.length = 0;
+    expect((await lookupDetailsFor(accessAllowing([]), richCache, "secrets", ["shop", "x"])).status).toBe(400);
+    expect(asked).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
-import { describeObject, type DescribeLookup } from "@/lib/k8s/describeObject";
-import { parseObjectRef } from "@/lib/k8s/objectRef";
+import type { Access } from "@/server/access/types";
+import { kindInfo } from "@/server/kube/resources";
+import { describeObject, ownerChain, type DescribeLookup } from "@/lib/k8s/describeObject";
+import { parseObjectRef, type ObjectRef } from "@/lib/k8s/objectRef";
 import type { KubeObject } from "@/lib/k8s/types";
 import type { ApiErrorBody, ObjectDetails } from "@/lib/wire/resources";
 import { clusterScopedKinds, isStreamResourceKind, streamResourceKinds, type StreamResourceKind } from "@/lib/wire/stream";
@@ -10,20 +12,59 @@ export interface DetailsCache extends DescribeLookup {
 
 export type DetailsAnswer = { status: 200; body: ObjectDetails } | { status: 400 | 404; body: ApiErrorBody };
 
-/** Finds one object in the shared cache and describes it, or says precisely what was wrong with the request. */
-export function lookupDetails(cache: DetailsCache, kind: string, path: readonly string[]): DetailsAnswer {
+/** What the details need to know about the person; server/access's Access satisfies it. */
+export type DetailsAccess = Pick<Access, "can" | "canList">;
+
+function notFound(kind: StreamResourceKind, ref: Pick<ObjectRef, "namespace" | "name">): DetailsAnswer {
+  const where = ref.namespace ? ` in namespace "${ref.namespace}"` : "";
+  return { status: 404, body: { error: `${kind} "${ref.name}" not found${where}; it may have been deleted` } };
+}
+
+// A Namespace object's namespace is its own name: a RoleBinding inside it can grant reading it.
+function mayGet(access: DetailsAccess, kind: StreamResourceKind, namespace: string | undefined, name: string): Promise<boolean> {
+  return access.can("get", { group: kindInfo(kind).group, resource: kind, namespace: kind === "namespaces" ? name : namespace, name });
+}
+
+/** The object a request names, or the answer saying precisely what was wrong with the request. */
+function locate(cache: DetailsCache, kind: string, path: readonly string[]): { resource: StreamResourceKind; object: KubeObject } | { answer: DetailsAnswer } {
   if (!isStreamResourceKind(kind)) {
-    return { status: 400, body: { error: `unknown kind "${kind}"; expected one of ${streamResourceKinds.join(", ")}` } };
+    return { answer: { status: 400, body: { error: `unknown kind "${kind}"; expected one of ${streamResourceKinds.join(", ")}` } } };
   }
   const ref = parseObjectRef([kind, ...path].join("/"));
   if (!ref) {
     const shape = clusterScopedKinds.has(kind) ? `${kind} are cluster-scoped: use /api/resources/${kind}/<name>` : `${kind} are namespaced: use /api/resources/${kind}/<namespace>/<name>`;
-    return { status: 400, body: { error: shape } };
+    return { answer: { status: 400, body: { error: shape } } };
   }
   const object = cache.get(kind, ref.namespace, ref.name);
-  if (!object) {
-    const where = ref.namespace ? ` in namespace "${ref.namespace}"` : "";
-    return { status: 404, body: { error: `${kind} "${ref.name}" not found${where}; it may have been deleted` } };
-  }
-  return { status: 200, body: describeObject(object, cache) };
+  return object ? { resource: kind, object } : { answer: notFound(kind, ref) };
+}
+
+/** Finds one object in the shared cache and describes it, or says precisely what was wrong with the request. */
+export function lookupDetails(cache: DetailsCache, kind: string, path: readonly string[]): DetailsAnswer {
+  const located = locate(cache, kind, path);
+  return "answer" in located ? located.answer : { status: 200, body: describeObject(located.object, cache) };
+}
+
+/**
+ * lookupDetails as `access`'s person may see it. An object they may not get is answered exactly like a
+ * missing one (404, not 403), so the answer does not tell them that it exists. Owners they may not get
+ * are shown as not found (the chain stops there), and only events of namespaces where they may list events are kept.
+ */
+export async function lookupDetailsFor(access: DetailsAccess, cache: DetailsCache, kind: string, path: readonly string[]): Promise<DetailsAnswer> {
+  const located = locate(cache, kind, path);
+  if ("answer" in located) return located.answer;
+  const { resource, object } = located;
+  const { namespace, name, uid } = object.metadata;
+  if (!(await mayGet(access, resource, namespace, name))) return notFound(resource, { namespace, name });
+  const owners = ownerChain(object, (ownerUid) => cache.byUid(ownerUid)).filter((owner) => owner.found && owner.resource);
+  const ownerAllowed = await Promise.all(owners.map((owner) => mayGet(access, owner.resource!, owner.namespace, owner.name)));
+  const visibleOwners = new Set(owners.filter((_, i) => ownerAllowed[i]).map((owner) => owner.uid));
+  const eventNamespaces = [...new Set((uid ? cache.eventsFor(uid) : []).map((event) => event.metadata.namespace ?? ""))];
+  const eventsAllowed = await Promise.all(eventNamespaces.map((ns) => access.canList("events", ns || undefined)));
+  const visibleEventNamespaces = new Set(eventNamespaces.filter((_, i) => eventsAllowed[i]));
+  const lookup: DescribeLookup = {
+    byUid: (ownerUid) => (visibleOwners.has(ownerUid) ? cache.byUid(ownerUid) : undefined),
+    eventsFor: (objectUid) => cache.eventsFor(objectUid).filter((event) => visibleEventNamespaces.has(event.metadata.namespace ?? "")),
+  };
+  return { status: 200, body: describeObject(object, lookup) };
 }

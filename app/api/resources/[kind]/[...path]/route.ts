@@ -1,11 +1,14 @@
+import { accessFor } from "@/server/access/accessFor";
+import { withRoute } from "@/server/http/withRoute";
 import { getRuntime } from "@/server/runtime";
-import { lookupDetails } from "./details";
+import { lookupDetailsFor } from "./details";
 
 export const dynamic = "force-dynamic";
 
 /** Details of one cached object: the object, its YAML, owner chain and recent events. */
-export async function GET(_request: Request, context: { params: Promise<{ kind: string; path: string[] }> }): Promise<Response> {
-  const { kind, path } = await context.params;
-  const answer = lookupDetails(getRuntime().cache, kind, path);
+export const GET = withRoute<{ kind: string; path: string[] }>(async (_request, { params, person }) => {
+  const { kind, path } = params;
+  // Only what the person may get; anything else is a 404 like a missing object (see lookupDetailsFor).
+  const answer = await lookupDetailsFor(accessFor(person), getRuntime().cache, kind, path);
   return Response.json(answer.body, { status: answer.status, headers: { "Cache-Control": "no-store" } });
-}
+});

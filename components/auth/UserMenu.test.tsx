@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { MantineProvider } from "@mantine/core";
+
+const requests: { url: string; method: string; body?: string }[] = [];
+
+beforeEach(() => {
+  vi.resetModules();
+  requests.length = 0;
+  vi.stubGlobal("fetch", vi.fn(async (url: string, init?: RequestInit) => {
+    requests.push({ url, method: init?.method ?? "GET", body: init?.body?.toString() });
+    const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
+    if (url.endsWith("/api/auth/session")) return json({ user: { name: "alice@example.com", groups: ["orrery:admins", "team-a"] }, expires: "2030-01-01T00:00:00Z" });
+    if (url.endsWith("/api/auth/csrf")) return json({ csrfToken: "csrf-123" });
+    if (url.endsWith("/api/auth/logout")) return json({ url: "https://idp.example/session/end?id_token_hint=x" });
+    return new Response("{}", { status: 404 });
+  }));
+  window.matchMedia ??= ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false })) as typeof window.matchMedia;
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe("UserMenu", () => {
+  test("shows the person, their groups, and signs out through the provider's logout URL", async () => {
+    const assign = vi.spyOn(window.location, "assign").mockImplementation(() => undefined);
+    const { UserMenu } = await import("./UserMenu");
+    render(
+      <MantineProvider>
+        <UserMenu />
+      </MantineProvider>,
+    );
+    const button = await screen.findByRole("button", { name: "Signed in as alice@example.com" });
+    fireEvent.click(button);
+    expect(await screen.findByText("orrery:admins")).toBeTruthy();
+    expect(screen.getByText("team-a")).toBeTruthy();
+    // Mantine keeps the dropdown display:none until it is positioned, which happy-dom never does.
+    fireEvent.click(await screen.findByRole("menuitem", { name: "Sign out", hidden: true }));
+    await waitFor(() => expect(assign).toHaveBeenCalledWith("https://idp.example/session/end?id_token_hint=x"));
+    const logout = requests.find((request) => request.url.endsWith("/api/auth/logout"))!;
+    expect(logout.method).toBe("POST");
+    expect(new URLSearchParams(logout.body).get("csrfToken")).toBe("csrf-123");
+  });
+});

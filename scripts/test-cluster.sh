@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# npm run test:cluster: the suites that need a real Kubernetes control plane (e2e/cluster).
+# Builds it if the cache lacks it, starts it (or uses the one already up, and then leaves it up), runs the
+# contract suite, the kubectl suite against it and the Playwright specs against Orrery on it, stops what it
+# started, prints the wall time of every step and exits non-zero if any step failed.
+# Without Go it says so in one line: a failure when CI=true, a skip elsewhere.
+set -uo pipefail
+cd "$(dirname "$0")/.." || exit 1
+
+STATE_DIR="${ORRERY_CLUSTER_STATE:-/tmp/orrery-cluster}"
+STARTED_CLUSTER=0
+FAILED=()
+TIMES=()
+
+say() { printf '[test:cluster] %s\n' "$*"; }
+
+require_go() {
+  command -v go >/dev/null 2>&1 && return 0
+  local line="test:cluster needs Go (go version) to build the control plane: apt-get install golang or use the project machine"
+  if [[ "${CI:-}" == "true" ]]; then
+    echo "$line"
+    exit 1
+  fi
+  echo "$line (skipped)"
+  exit 0
+}
+
+# Runs one step, records its wall time and whether it passed; never stops the script.
+step() {
+  local label="$1" start status elapsed
+  shift
+  say "$label: $*"
+  start="$(date +%s.%N)"
+  "$@"
+  status=$?
+  elapsed="$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')"
+  TIMES+=("$(printf '%-34s %8ss  %s' "$label" "$elapsed" "$([[ $status == 0 ]] && echo ok || echo "FAILED ($status)")")")
+  ((status == 0)) || FAILED+=("$label")
+  return "$status"
+}
+
+# A cluster is up when up.sh's apiserver pid file names a live process running that binary.
+cluster_running() {
+  local pid_file="$STATE_DIR/pids/kube-apiserver.pid" pid binary
+  [[ -f "$STATE_DIR/cluster.env" && -f "$pid_file" ]] || return 1
+  { read -r pid; read -r binary; } <"$pid_file"
+  [[ -n "$pid" && "$(readlink "/proc/$pid/exe" 2>/dev/null)" == "$binary" ]]
+}
+
+finish() {
+  if ((STARTED_CLUSTER)); then
+    step "down (e2e/cluster/down.sh)" bash e2e/cluster/down.sh
+  fi
+  echo
+  say "wall times:"
+  printf '  %s\n' "${TIMES[@]}"
+  if ((${#FAILED[@]})); then
+    say "FAILED: ${FAILED[*]}"
+    exit 1
+  fi
+  say "all passed"
+}
+
+bring_up_cluster() {
+  step "build (e2e/cluster/build.sh)" bash e2e/cluster/build.sh || return 1
+  if cluster_running; then
+    say "a test cluster is already up in $STATE_DIR: using it and leaving it up"
+    return 0
+  fi
+  # A failed up.sh stops what it started itself and keeps its logs: down.sh only after a good start.
+  step "up (e2e/cluster/up.sh)" bash e2e/cluster/up.sh || return 1
+  STARTED_CLUSTER=1
+}
+
+run_suites() {
+  if [[ -f vitest.contract.config.ts ]]; then
+    step "contract suite (demo + real)" npx vitest run --config vitest.contract.config.ts
+  fi
+  step "kubectl suite (real)" env ORRERY_KUBECTL_TARGET=real npx vitest run --config vitest.kubectl.config.ts
+  step "identity on the real cluster" npx vitest run --config vitest.identity.config.ts
+  if [[ ! -f dist/server.js ]]; then
+    step "build Orrery (npm run build)" npm run build || return 1
+  fi
+  step "chromium" node scripts/ensure-chromium.mjs || return 1
+  step "playwright (real cluster)" npx playwright test -c e2e/playwright.cluster.config.ts
+}
+
+main() {
+  require_go
+  trap finish EXIT
+  trap 'exit 130' INT TERM
+  if ! bring_up_cluster; then
+    say "the control plane is not up; the suites did not run"
+    return 1
+  fi
+  run_suites
+}
+
+main "$@"

@@ -1,0 +1,67 @@
+import { describe, expect, test, vi } from "vitest";
+import * as passwords from "./passwords";
+import { LoginGuard } from "./loginGuard";
+import { RateLimiter } from "./rateLimiter";
+import { UserDirectory } from "./userDirectory";
+import { basicSettings, TestClock } from "./testing/fixtures";
+
+function guardWith(clock = new TestClock()) {
+  const directory = new UserDirectory(basicSettings().users);
+  return { guard: new LoginGuard(directory, new RateLimiter(undefined, clock.now), clock.now), clock };
+}
+
+describe("LoginGuard", () => {
+  test("signs in with the right password and gives the groups", async () => {
+    const { guard } = guardWith();
+    expect(await guard.attempt("alice", "alice-password", "10.0.0.1")).toEqual({ ok: true, user: { name: "alice", groups: ["orrery:admins"] } });
+  });
+
+  test("answers an unknown name exactly like a wrong password, after checking a hash too", async () => {
+    const { guard } = guardWith();
+    const verify = vi.spyOn(passwords, "verifyPassword");
+    const wrongPassword = await guard.attempt("alice", "nope", "10.0.0.1");
+    const unknownUser = await guard.attempt("mallory", "nope", "10.0.0.2");
+    expect(unknownUser).toEqual(wrongPassword);
+    expect(unknownUser).toEqual({ ok: false, reason: "invalid" });
+    expect(verify).toHaveBeenCalledTimes(2);
+    expect(verify.mock.calls[1]![0]).toMatch(/^\$argon2id\$/);
+    verify.mockRestore();
+  });
+
+  test("locks a user name after five failures from many addresses, even for the right password", async () => {
+    const { guard, clock } = guardWith();
+    for (let i = 0; i < 5; i++) await guard.attempt("alice", `guess-${i}`, `10.0.1.${i}`);
+    expect(await guard.attempt("alice", "alice-password", "10.0.2.1")).toEqual({ ok: false, reason: "throttled", retryAfterMs: 60_000 });
+    clock.advance(60_000);
+    expect((await guard.attempt("alice", "alice-password", "10.0.2.1")).ok).toBe(true);
+  });
+
+  test("locks an address that guesses across many user names", async () => {
+    const { guard } = guardWith();
+    for (let i = 0; i < 5; i++) await guard.attempt(`user-${i}`, "guess", "10.9.9.9");
+    expect(await guard.attempt("bob", "bob-password", "10.9.9.9")).toMatchObject({ ok: false, reason: "throttled" });
+    expect((await guard.attempt("bob", "bob-password", "10.9.9.8")).ok).toBe(true);
+  });
+
+  test("does not check a password at all while locked", async () => {
+    const { guard } = guardWith();
+    for (let i = 0; i < 5; i++) await guard.attempt("bob", "guess", "10.0.0.1");
+    const verify = vi.spyOn(passwords, "verifyPassword");
+    await guard.attempt("bob", "bob-password", "10.0.0.1");
+    expect(verify).not.toHaveBeenCalled();
+    verify.mockRestore();
+  });
+
+  test("answers repeated HTTP Basic requests from a short cache, never caching a failure", async () => {
+    const { guard, clock } = guardWith();
+    const verify = vi.spyOn(passwords, "verifyPassword");
+    expect((await guard.attemptCached("bob", "bob-password", "a")).ok).toBe(true);
+    expect((await guard.attemptCached("bob", "bob-password", "a")).ok).toBe(true);
+    expect(verify).toHaveBeenCalledTimes(1);
+    expect((await guard.attemptCached("bob", "bob-passwordX", "a")).ok).toBe(false);
+    clock.advance(61_000);
+    expect((await guard.attemptCached("bob", "bob-password", "a")).ok).toBe(true);
+    expect(verify).toHaveBeenCalledTimes(3);
+    verify.mockRestore();
+  });
+});
