@@ -1,3 +1,4 @@
+import { loginUrl } from "@/components/auth/authClient";
 import { LiveRegistry } from "./liveRegistry";
 import { StreamClient, type SocketLike } from "./streamClient";
 
@@ -16,6 +17,8 @@ export function getStreamClient(): StreamClient {
     client = new StreamClient({
       url: () => streamUrl(window.location, document.documentElement.dataset.basePath ?? ""),
       createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
+      // A reconnect would only be refused: the login is over, so sign in again and come back here.
+      onSessionEnded: () => window.location.assign(loginUrl(`${window.location.pathname}${window.location.search}`)),
     });
     client.start();
     exposeTestHook(client);

@@ -94,6 +94,19 @@ describe("StreamClient", () => {
     expect(client.getState().connection.phase).toBe("open");
   });
 
+  test("goes to login instead of reconnecting when the server says the login ended", () => {
+    client.stop();
+    const ended = vi.fn();
+    client = new StreamClient({ url: () => "ws://test/api/stream", createSocket: (url) => { const socket = new FakeSocket(url); sockets.push(socket); return socket; }, onSessionEnded: ended });
+    client.start();
+    const first = sockets.length;
+    sockets[first - 1]!.open();
+    sockets[first - 1]!.close(4401, "logged out");
+    vi.advanceTimersByTime(60_000);
+    expect(ended).toHaveBeenCalledTimes(1);
+    expect(sockets).toHaveLength(first);
+  });
+
   test("unsubscribes on the wire and ignores later messages for that id", () => {
     const { events, handler } = recordingHandler();
     const unsubscribe = client.subscribe("pods", undefined, handler);

@@ -1,4 +1,4 @@
-import type { ClientMessage, ServerMessage, StreamResourceKind, WireChange, WireKindStatus } from "@/lib/wire/stream";
+import { StreamCloseCode, type ClientMessage, type ServerMessage, type StreamResourceKind, type WireChange, type WireKindStatus } from "@/lib/wire/stream";
 import type { KubeObject } from "@/lib/k8s/types";
 
 /** The part of the browser WebSocket the client uses (the `ws` package's client fits too). */
@@ -44,6 +44,8 @@ export interface StreamClientOptions {
   silenceLimitMs?: number;
   maxBackoffMs?: number;
   random?: () => number;
+  /** Called instead of reconnecting when the server closed because the login ended. */
+  onSessionEnded?: () => void;
 }
 
 const OPEN = 1;
@@ -140,6 +142,11 @@ export class StreamClient {
     if (socket !== this.socket) return;
     this.socket = undefined;
     if (this.stopped) return;
+    if (code === StreamCloseCode.SessionEnded && this.options.onSessionEnded) {
+      this.stopped = true;
+      this.options.onSessionEnded();
+      return;
+    }
     for (const sub of this.subscriptions.values()) sub.handler.onResyncing();
     const base = Math.min(this.options.maxBackoffMs ?? 15_000, 500 * 2 ** this.attempt++);
     const delay = Math.round(base * (0.5 + (this.options.random ?? Math.random)() / 2));

@@ -43,7 +43,7 @@ test.beforeEach(async ({ context }) => {
 
 test("a page without login goes to the login page and back after signing in", async ({ page, context }) => {
   await page.goto(`${orrery.baseUrl}/workloads?ns=shop`);
-  await page.waitForURL(`${orrery.baseUrl}/login?callbackUrl=${encodeURIComponent("/workloads?ns=shop")}`);
+  await expect(page).toHaveURL(`${orrery.baseUrl}/login?callbackUrl=${encodeURIComponent("/workloads?ns=shop")}`, { timeout: 20_000 });
   await new LoginPage(page).signInWithPassword("admin", "admin-password");
   await page.waitForURL(`${orrery.baseUrl}/workloads?ns=shop`);
   const session = (await context.cookies(orrery.baseUrl)).find((cookie) => cookie.name === "orrery.session");
@@ -95,7 +95,7 @@ test("logout clears the session and the old cookie is refused", async ({ page, c
   expect((await replay.request.get(`${orrery.baseUrl}/api/resources/pods/shop/any`)).status()).toBe(401);
   const replayPage = await replay.newPage();
   await replayPage.goto(`${orrery.baseUrl}/nodes`);
-  await replayPage.waitForURL(`${orrery.baseUrl}/login?callbackUrl=%2Fnodes`);
+  await expect(replayPage).toHaveURL(`${orrery.baseUrl}/login?callbackUrl=%2Fnodes`, { timeout: 20_000 });
   await replay.close();
 });
 

@@ -33,7 +33,7 @@ test.beforeEach(async ({ context }) => {
 
 async function signInAs(page: Page, login: string, startPath = "/pods"): Promise<void> {
   await page.goto(`${orrery.baseUrl}${startPath}`);
-  await page.waitForURL(`${orrery.baseUrl}/login?callbackUrl=${encodeURIComponent(startPath)}`);
+  await expect(page).toHaveURL(`${orrery.baseUrl}/login?callbackUrl=${encodeURIComponent(startPath)}`, { timeout: 20_000 });
   await new LoginPage(page).providerButton().click();
   await page.waitForURL((url) => url.origin === provider.issuer);
   await new ProviderPages(page).signIn(login);
@@ -105,7 +105,7 @@ test("logout ends the session here and at the provider, refuses the old cookie a
     await replay.addCookies(oldCookies);
     const replayPage = await replay.newPage();
     await replayPage.goto(`${orrery.baseUrl}/pods`);
-    await replayPage.waitForURL(`${orrery.baseUrl}/login?callbackUrl=%2Fpods`);
+    await expect(replayPage).toHaveURL(`${orrery.baseUrl}/login?callbackUrl=%2Fpods`, { timeout: 20_000 });
     expect((await replay.request.get(`${orrery.baseUrl}/api/resources/pods/shop/any`)).status()).toBe(401);
     await replay.addCookies(oldCookies);
     expect(await (await replay.request.get(`${orrery.baseUrl}/api/auth/session`)).json()).toEqual({});

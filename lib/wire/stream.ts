@@ -1,4 +1,5 @@
 import type { KubeObject } from "../k8s/types";
+import type { TopologyMessage, TopologySubscribe } from "./topology";
 
 // The /api/stream protocol: one websocket per tab, many subscriptions multiplexed by id.
 // Client message shapes and their zod schemas live in streamSchemas.ts, so browsers do not ship zod.
@@ -54,7 +55,7 @@ export interface ResourceSubscribe {
   namespace?: string;
 }
 
-export type ClientMessage = ResourceSubscribe | { type: "unsubscribe"; id: string } | { type: "ping" };
+export type ClientMessage = ResourceSubscribe | TopologySubscribe | { type: "unsubscribe"; id: string } | { type: "ping" };
 
 export type ChangeType = "ADDED" | "MODIFIED" | "DELETED";
 
@@ -69,7 +70,8 @@ export type ServerMessage =
   | { type: "status"; kinds: WireKindStatus[] }
   | { type: "resync"; id: string; reason: string }
   | { type: "error"; id?: string; message: string }
-  | { type: "pong" };
+  | { type: "pong" }
+  | TopologyMessage;
 
 /** Websocket close codes the server uses. */
 export enum StreamCloseCode {
@@ -78,4 +80,6 @@ export enum StreamCloseCode {
   MessageTooBig = 1009,
   /** The client read too slowly for too long ("try again later"). */
   TryAgainLater = 1013,
+  /** The login ended (logout, expiry, revocation): sign in again rather than reconnect. */
+  SessionEnded = 4401,
 }

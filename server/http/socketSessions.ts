@@ -1,9 +1,10 @@
 import type { Duplex } from "node:stream";
 import type { Person } from "../auth/person";
+import { StreamCloseCode } from "@/lib/wire/stream";
 import { log } from "../log";
 
 /** Close code sent when the login behind a socket ended (logout, revocation) or expired; the page should sign in again. */
-export const SESSION_ENDED_CLOSE_CODE = 4401;
+export const SESSION_ENDED_CLOSE_CODE = StreamCloseCode.SessionEnded;
 
 // setTimeout fires at once above this many milliseconds; longer waits are re-armed.
 const maxTimerMs = 2 ** 31 - 1;

@@ -47,4 +47,12 @@ describe("ChangeBatch", () => {
     expect(parse(batch.changesIn("namespaces", new Set(["shop"]), true)).map((c) => c.object.metadata.name)).toEqual(["shop"]);
     expect(batch.changesIn("pods", new Set(), false)).toEqual([]);
   });
+
+  test("tells which kinds it touches", () => {
+    const batch = new ChangeBatch();
+    batch.add({ type: "ADDED", kind: "events", object: pod("e", "shop", "1") });
+    expect(batch.touches(["pods", "nodes"])).toBe(false);
+    batch.add({ type: "ADDED", kind: "nodes", object: pod("n", "shop", "1") });
+    expect(batch.touches(["pods", "nodes"])).toBe(true);
+  });
 });

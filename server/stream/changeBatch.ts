@@ -21,6 +21,11 @@ export class ChangeBatch {
     return this.byKind.size === 0;
   }
 
+  /** Whether any change of these kinds is in the batch (topology views recompute only then). */
+  touches(kinds: readonly ResourceKind[]): boolean {
+    return kinds.some((kind) => this.byKind.has(kind));
+  }
+
   add(change: CacheChangeView): void {
     let entries = this.byKind.get(change.kind);
     if (!entries) {

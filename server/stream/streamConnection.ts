@@ -1,4 +1,5 @@
 import type { WebSocket } from "ws";
+import type { TopologySubscribe } from "@/lib/wire/topology";
 import { clusterScopedKinds, StreamCloseCode, type ResourceSubscribe, type ServerMessage } from "@/lib/wire/stream";
 import { parseClientMessage } from "@/lib/wire/parseClientMessage";
 import type { Person } from "../auth/person";
@@ -8,6 +9,8 @@ import { deltaChanges, snapshotItems } from "./scopedSelection";
 import { deltaMessage, snapshotMessage } from "./serialize";
 import { ConnectionScopes, denialOf, type ListScope } from "./streamAccess";
 import { log } from "../log";
+import { topologyKinds } from "../topology/source";
+import { defaultTopologyOptions, TopologyFeed, type TopologyOptions } from "../topology/topologyFeed";
 
 export interface BufferLimits {
   /** Above this many buffered bytes deltas are dropped and the client is resynced once it drains. */
@@ -47,6 +50,7 @@ const maxTimerMs = 2 ** 31 - 1;
 /** One browser tab: its subscriptions, and the flow control between the cache and its socket. */
 export class StreamConnection {
   private readonly subscriptions = new Map<string, Subscription>();
+  private readonly topologies = new Map<string, TopologyFeed>();
   private drainTimer: NodeJS.Timeout | undefined;
   private overHardLimitSince: number | undefined;
   private lagBytes = 0;
@@ -64,6 +68,7 @@ export class StreamConnection {
     private readonly limits: BufferLimits,
     private readonly onClosed: (connection: StreamConnection) => void,
     private readonly identity: ConnectionIdentity = unrestricted,
+    private readonly topologyOptions: TopologyOptions = defaultTopologyOptions,
   ) {
     ws.on("message", (data, isBinary) => this.handleFrame(isBinary ? null : data.toString()));
     ws.on("pong", () => (this.alive = true));
@@ -87,7 +92,10 @@ export class StreamConnection {
 
   /** Sends this window's deltas, or drops them and owes a resync when the client is behind. */
   deliver(batch: ChangeBatch): void {
-    if (this.closed || this.subscriptions.size === 0) return;
+    if (this.closed) return;
+    // Topology feeds coalesce on their own timer and wait out a full buffer, so they are only told.
+    if (batch.touches(topologyKinds)) this.topologies.forEach((feed) => feed.changed());
+    if (this.subscriptions.size === 0) return;
     if (this.ws.bufferedAmount > this.lagLimit()) return this.fallBehind();
     for (const sub of this.subscriptions.values()) {
       if (sub.owed !== "none") continue;
@@ -122,16 +130,48 @@ export class StreamConnection {
     const message = parsed.message;
     if (message.type === "ping") return this.send({ type: "pong" });
     if (message.type === "unsubscribe") return this.unsubscribe(message.id);
+    if (message.resource === "topology") return this.subscribeTopology(message);
     this.subscribe(message);
   }
 
+  /** Why a new subscription cannot be taken; undefined when it can. */
+  private subscriptionRefusal(id: string): string | undefined {
+    if (this.subscriptions.has(id) || this.topologies.has(id)) return `subscription id "${id}" is already in use; unsubscribe it first or pick another id`;
+    if (this.subscriptions.size + this.topologies.size >= this.limits.maxSubscriptions) return `too many subscriptions (${this.limits.maxSubscriptions}); unsubscribe some first`;
+    return undefined;
+  }
+
+  /** A topology view is built only from the kinds the person may list, so every kind's scope is asked first. */
+  private subscribeTopology(message: TopologySubscribe): void {
+    const refusal = this.subscriptionRefusal(message.id);
+    if (refusal) return this.send({ type: "error", id: message.id, message: refusal });
+    const feed = new TopologyFeed(message, {
+      cache: this.cache,
+      scopeOf: (kind) => this.identity.scopes.peek(kind),
+      send: (text, isSnapshot) => {
+        if (isSnapshot) this.snapshotBytes += text.length;
+        this.sendRaw(text);
+        this.watchBuffer();
+      },
+      isBehind: () => this.ws.bufferedAmount > this.lagLimit(),
+    }, this.topologyOptions);
+    this.topologies.set(feed.id, feed);
+    Promise.all(topologyKinds.map((kind) => this.identity.scopes.resolve(kind))).then(
+      () => {
+        if (!this.closed && this.topologies.get(feed.id) === feed) feed.sendSnapshot();
+      },
+      (err: unknown) => {
+        log.warn({ err, person: this.person?.name }, "could not check topology access; refusing the subscription");
+        if (this.topologies.get(feed.id) !== feed) return;
+        this.topologies.delete(feed.id);
+        this.send({ type: "error", id: feed.id, message: "could not check which objects you may list for the map; try again" });
+      },
+    );
+  }
+
   private subscribe(message: ResourceSubscribe): void {
-    if (this.subscriptions.has(message.id)) {
-      return this.send({ type: "error", id: message.id, message: `subscription id "${message.id}" is already in use; unsubscribe it first or pick another id` });
-    }
-    if (this.subscriptions.size >= this.limits.maxSubscriptions) {
-      return this.send({ type: "error", id: message.id, message: `too many subscriptions (${this.limits.maxSubscriptions}); unsubscribe some first` });
-    }
+    const refusal = this.subscriptionRefusal(message.id);
+    if (refusal) return this.send({ type: "error", id: message.id, message: refusal });
     const namespace = clusterScopedKinds.has(message.resource) ? undefined : message.namespace;
     const sub: Subscription = { id: message.id, resource: message.resource, namespace, owed: "access", scope: undefined };
     this.subscriptions.set(sub.id, sub);
@@ -171,8 +211,11 @@ export class StreamConnection {
     this.refreshing = true;
     try {
       const kinds = [...this.subscriptions.values()].filter((s) => s.scope).map((s) => s.resource);
+      if (this.topologies.size > 0) kinds.push(...topologyKinds);
       const changed = new Set(await this.identity.scopes.refresh(kinds));
       for (const sub of [...this.subscriptions.values()]) if (sub.scope && changed.has(sub.resource)) this.rescope(sub);
+      // A topology view rebuilt under the new scope sends what appeared and disappeared as a delta.
+      if (topologyKinds.some((kind) => changed.has(kind))) this.topologies.forEach((feed) => feed.changed());
     } catch (err) {
       log.warn({ err, person: this.person?.name }, "could not refresh stream access; keeping the last answer");
     } finally {
@@ -199,13 +242,19 @@ export class StreamConnection {
     if (expiresAt === undefined) return;
     const wait = Math.min(Math.max(expiresAt - Date.now(), 0), maxTimerMs);
     this.expiryTimer = setTimeout(() => {
-      if (Date.now() >= expiresAt) this.close(StreamCloseCode.PolicyViolation, "login expired; log in again");
+      if (Date.now() >= expiresAt) this.close(StreamCloseCode.SessionEnded, "login expired; log in again");
       else this.scheduleExpiry();
     }, wait);
     this.expiryTimer.unref();
   }
 
   private unsubscribe(id: string): void {
+    const feed = this.topologies.get(id);
+    if (feed) {
+      feed.stop();
+      this.topologies.delete(id);
+      return;
+    }
     if (!this.subscriptions.delete(id)) this.send({ type: "error", id, message: `no subscription "${id}" on this connection` });
   }
 
@@ -281,6 +330,8 @@ export class StreamConnection {
     clearInterval(this.refreshTimer);
     clearTimeout(this.expiryTimer);
     this.subscriptions.clear();
+    this.topologies.forEach((feed) => feed.stop());
+    this.topologies.clear();
     this.onClosed(this);
   }
 }

@@ -166,10 +166,10 @@ describe("stream filtered per person", () => {
     await client.next("status");
     expect(stream.closeConnectionsOf((p) => p.sessionId === "other", "logged out")).toBe(0);
     expect(stream.closeConnectionsOf((p) => p.sessionId === "s1", "logged out")).toBe(1);
-    expect(await client.closed()).toEqual({ code: 1008, reason: "logged out" });
+    expect(await client.closed()).toEqual({ code: 4401, reason: "logged out" });
     const expiring = await start(access, {}, { ...dev, expiresAt: Date.now() + 50 });
     const late = await connect(expiring.url);
-    expect(await late.closed()).toEqual({ code: 1008, reason: "login expired; log in again" });
+    expect(await late.closed()).toEqual({ code: 4401, reason: "login expired; log in again" });
   });
 });
 

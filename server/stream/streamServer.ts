@@ -8,6 +8,7 @@ import type { CacheView } from "./cacheView";
 import { ConnectionScopes, type StreamAccess } from "./streamAccess";
 import { StreamConnection, type BufferLimits } from "./streamConnection";
 import { StreamHub } from "./streamHub";
+import { defaultTopologyOptions, type TopologyOptions } from "../topology/topologyFeed";
 import { refuseUpgrade } from "../http/upgradeRouter";
 import { log } from "../log";
 
@@ -28,6 +29,8 @@ export interface StreamServerDeps {
   accessFor?: (person: Person) => StreamAccess;
   /** How often each connection asks its person's access again (default 30 s, the access cache's lifetime). */
   accessRefreshMs?: number;
+  /** Topology views: the node count above which they are grouped (default 2,000) and the frame interval (default 250 ms). */
+  topology?: Partial<TopologyOptions>;
 }
 
 export interface StreamServer {
@@ -62,12 +65,13 @@ export function createStreamServer(deps: StreamServerDeps): StreamServer {
   const accessFor = deps.accessFor ?? accessOfPerson;
   const wss = new WebSocketServer({ noServer: true, maxPayload: STREAM_MAX_PAYLOAD });
   const hub = new StreamHub(deps.cache, deps.coalesceMs ?? 25, deps.pingIntervalMs ?? 25_000);
+  const topology: TopologyOptions = { ...defaultTopologyOptions, ...deps.topology };
   let closing: Promise<void> | undefined;
 
   const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, person: Person | undefined) => {
     const identity = person ? { person, scopes: new ConnectionScopes(accessFor(person)), refreshMs: deps.accessRefreshMs ?? 30_000 } : undefined;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      hub.add(new StreamConnection(ws, deps.cache, limits, (closed) => hub.remove(closed), identity));
+      hub.add(new StreamConnection(ws, deps.cache, limits, (closed) => hub.remove(closed), identity, topology));
       log.debug({ clients: hub.connections.size }, "stream client connected");
     });
   };
@@ -85,7 +89,7 @@ export function createStreamServer(deps: StreamServerDeps): StreamServer {
     clientCount: () => hub.connections.size,
     closeConnectionsOf(match, reason) {
       const matching = [...hub.connections].filter((c) => c.person !== undefined && match(c.person));
-      for (const connection of matching) connection.close(StreamCloseCode.PolicyViolation, reason);
+      for (const connection of matching) connection.close(StreamCloseCode.SessionEnded, reason);
       return matching.length;
     },
     close() {
