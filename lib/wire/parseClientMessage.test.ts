@@ -47,4 +47,13 @@ describe("parseClientMessage", () => {
     const parsed = parseClientMessage('{"type":"subscribe","resource":"pods"}');
     expect(parsed).toMatchObject({ ok: false, error: expect.stringMatching(/"id"/) });
   });
+
+  test("accepts a topology subscribe and points at its invalid fields", () => {
+    const raw = '{"type":"subscribe","id":"m","resource":"topology","view":"pods","namespaces":["shop"],"expand":["group:namespace:shop"]}';
+    expect(parseClientMessage(raw)).toEqual({ ok: true, message: JSON.parse(raw) });
+    const badNs = parseClientMessage('{"type":"subscribe","id":"m","resource":"topology","view":"pods","namespaces":["Bad_NS"]}');
+    expect(badNs).toMatchObject({ ok: false, id: "m", error: expect.stringMatching(/^invalid subscribe message: "namespaces.0" must be a namespace name/) });
+    const noView = parseClientMessage('{"type":"subscribe","id":"m","resource":"topology"}');
+    expect(noView).toMatchObject({ ok: false, error: expect.stringMatching(/"view"/) });
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { streamResourceKinds, type ClientMessage, type ResourceSubscribe } from "./stream";
+import type { TopologySubscribe } from "./topology";
 
 // Validation of what browsers send on /api/stream; server-side only in practice (keeps zod out of pages).
 
@@ -20,10 +21,26 @@ export const resourceSubscribeSchema = z.object({
 export const unsubscribeSchema = z.object({ type: z.literal("unsubscribe"), id: subscriptionId });
 export const pingSchema = z.object({ type: z.literal("ping") });
 
-export const clientMessageSchema = z.discriminatedUnion("type", [resourceSubscribeSchema, unsubscribeSchema, pingSchema]);
+export const MAX_TOPOLOGY_NAMESPACES = 500;
+export const MAX_TOPOLOGY_EXPAND = 1000;
+
+/** Subscribes to one topology view, optionally limited to namespaces, with the groups the person opened. */
+export const topologySubscribeSchema = z.object({
+  type: z.literal("subscribe"),
+  id: subscriptionId,
+  resource: z.literal("topology"),
+  view: z.enum(["hosts", "pods", "controllers", "services", "containers", "namespaces"]),
+  namespaces: z.array(namespaceName).max(MAX_TOPOLOGY_NAMESPACES).optional(),
+  expand: z.array(z.string().min(1).max(512)).max(MAX_TOPOLOGY_EXPAND).optional(),
+});
+
+/** Every message but a topology subscribe; parseClientMessage picks the schema by "resource" for precise errors. */
+export const resourceClientMessageSchema = z.discriminatedUnion("type", [resourceSubscribeSchema, unsubscribeSchema, pingSchema]);
+export const clientMessageSchema = z.union([topologySubscribeSchema, resourceClientMessageSchema]);
 
 // The schemas must accept exactly the shapes of stream.ts; these fail to compile when they drift.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const subscribeShapeMatches: Same<z.infer<typeof resourceSubscribeSchema>, ResourceSubscribe> = true;
+export const topologyShapeMatches: Same<z.infer<typeof topologySubscribeSchema>, TopologySubscribe> = true;
 export const clientShapesMatch: Same<z.infer<typeof clientMessageSchema>, ClientMessage> = true;
 

@@ -1,0 +1,85 @@
+import type { KubeObject, Node, Pod } from "@/lib/k8s/types";
+import type { TopologyEdge, TopologyKind, TopologyNode, TopologyStatus } from "@/lib/wire/topology";
+import { nodeTopologyStatus, podRestarts, podTopologyStatus, worstStatus } from "./status";
+
+// Builders of map nodes and edges shared by the views.
+
+/** A map node for a Kubernetes object: its uid, name, namespace, labels and annotations. */
+export function objectNode(object: KubeObject, kind: TopologyKind, status: TopologyStatus): TopologyNode {
+  const meta = object.metadata;
+  const node: TopologyNode = { id: meta.uid ?? `${kind}:${meta.namespace ?? ""}/${meta.name}`, kind, name: meta.name, status };
+  if (meta.namespace !== undefined) node.namespace = meta.namespace;
+  if (meta.labels && Object.keys(meta.labels).length > 0) node.labels = meta.labels;
+  if (meta.annotations && Object.keys(meta.annotations).length > 0) node.annotations = meta.annotations;
+  return node;
+}
+
+export const idOf = (object: KubeObject, kind: TopologyKind): string => object.metadata.uid ?? `${kind}:${object.metadata.namespace ?? ""}/${object.metadata.name}`;
+
+export function edge(kind: TopologyEdge["kind"], source: string, target: string): TopologyEdge {
+  return { id: `${kind}:${source}:${target}`, source, target, kind };
+}
+
+/** Images of a pod's containers (init containers first), without repeats. */
+export function podImages(pod: Pod): string[] {
+  const images = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) => c.image).filter((i): i is string => !!i);
+  return [...new Set(images)];
+}
+
+// Cache objects are frozen and replaced on change, so a pod's map node is built once per version and shared.
+const podNodes = new WeakMap<Pod, Readonly<TopologyNode>>();
+
+/** A pod's map node; callers must not change it. */
+export function podNode(pod: Pod): TopologyNode {
+  let node = podNodes.get(pod);
+  if (!node) {
+    node = buildPodNode(pod);
+    podNodes.set(pod, node);
+  }
+  return node;
+}
+
+function buildPodNode(pod: Pod): TopologyNode {
+  const node = objectNode(pod, "Pod", podTopologyStatus(pod));
+  if (pod.spec?.nodeName) node.node = pod.spec.nodeName;
+  const images = podImages(pod);
+  if (images.length > 0) node.images = images;
+  // CPU and memory stay undefined until a metrics engine exists; restarts come from the pod's status.
+  node.metrics = { restarts: podRestarts(pod) };
+  return node;
+}
+
+/** Status, count and restarts of a set of pods, for the object that holds them. */
+export interface PodRollup {
+  count: number;
+  worst: TopologyStatus;
+  restarts: number;
+}
+
+export function rollup(pods: readonly Pod[]): PodRollup {
+  const nodes = pods.map(podNode);
+  return { count: pods.length, worst: worstStatus(nodes.map((n) => n.status)), restarts: nodes.reduce((sum, n) => sum + (n.metrics?.restarts ?? 0), 0) };
+}
+
+/** A host: its own readiness combined with the worst of its pods; `group` carries the pod count. */
+export function hostNode(host: Node, pods: readonly Pod[]): TopologyNode {
+  const own = nodeTopologyStatus(host);
+  const summary = rollup(pods);
+  const node = objectNode(host, "Node", pods.length === 0 ? own : worstStatus([own, summary.worst]));
+  node.group = { by: "node", key: host.metadata.name, count: summary.count, worst: pods.length === 0 ? own : summary.worst };
+  node.metrics = { restarts: summary.restarts };
+  return node;
+}
+
+/** Groups items by a key, keeping their order. */
+export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === undefined) continue;
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,124 @@
+import type { TopologyMessage, TopologySubscribe } from "@/lib/wire/topology";
+import type { ResourceKind } from "../kube/resources";
+import type { CacheView } from "../stream/cacheView";
+import type { ListScope } from "../stream/streamAccess";
+import { log } from "../log";
+import { aggregate, DEFAULT_AGGREGATE_THRESHOLD, groupingFor, type AggregatedGraph } from "./aggregate";
+import { sourceFromCache } from "./cacheSource";
+import { diffGraphs, isEmptyDelta } from "./diff";
+import { buildGraph } from "./views";
+
+/** What a feed needs from its connection. */
+export interface TopologyFeedHost {
+  cache: CacheView;
+  /** The person's list scope of a kind; undefined while unknown (nothing of it is shown). */
+  scopeOf(kind: ResourceKind): ListScope | undefined;
+  send(text: string, isSnapshot: boolean): void;
+  /** True while the socket has too much unsent: frames wait, and coalesce meanwhile. */
+  isBehind(): boolean;
+}
+
+export interface TopologyOptions {
+  /** Above this many nodes a view is grouped (default 2,000). */
+  threshold: number;
+  /** At most one frame per this many ms per subscription (default 250: 4 frames a second). */
+  frameMs: number;
+}
+
+export const defaultTopologyOptions: TopologyOptions = { threshold: DEFAULT_AGGREGATE_THRESHOLD, frameMs: 250 };
+
+type Snapshot = Extract<TopologyMessage, { type: "topology-snapshot" }>;
+type Delta = Extract<TopologyMessage, { type: "topology-delta" }>;
+
+// A view that takes 100 ms to recompute is recomputed at most every 400 ms.
+const slowViewFactor = 4;
+
+const sameAggregation = (a: AggregatedGraph, b: AggregatedGraph) => a.aggregated?.by === b.aggregated?.by;
+
+/** One topology subscription: a snapshot, then at most one delta per frame, recomputed from the cache when it changed. */
+export class TopologyFeed {
+  private last: AggregatedGraph | undefined;
+  private dirty = false;
+  private timer: NodeJS.Timeout | undefined;
+  private lastFrameAt = 0;
+  /** At least frameMs; more when recomputing the view is slow, so a huge view cannot hog the server. */
+  private gapMs: number;
+  private stopped = false;
+
+  constructor(
+    readonly request: TopologySubscribe,
+    private readonly host: TopologyFeedHost,
+    private readonly options: TopologyOptions = defaultTopologyOptions,
+  ) {
+    this.gapMs = options.frameMs;
+  }
+
+  get id(): string {
+    return this.request.id;
+  }
+
+  /** The view as the person may see it now. */
+  compute(): AggregatedGraph {
+    const started = Date.now();
+    const { view, namespaces, expand } = this.request;
+    const graph = buildGraph(view, sourceFromCache(this.host.cache, (kind) => this.host.scopeOf(kind), namespaces));
+    const by = groupingFor(view, (namespaces ?? []).length > 0);
+    const shown = aggregate(graph, { threshold: this.options.threshold, by, expand });
+    this.lastFrameAt = Date.now();
+    this.gapMs = Math.max(this.options.frameMs, (this.lastFrameAt - started) * slowViewFactor);
+    return shown;
+  }
+
+  sendSnapshot(): void {
+    if (this.stopped) return;
+    const graph = this.compute();
+    const message: Snapshot = { type: "topology-snapshot", id: this.id, nodes: graph.nodes, edges: graph.edges };
+    if (graph.aggregated) message.aggregated = graph.aggregated;
+    this.dirty = false;
+    this.last = graph;
+    this.host.send(JSON.stringify(message), true);
+  }
+
+  /** The cache (or the person's access) changed: a frame is owed. */
+  changed(): void {
+    if (this.stopped || this.last === undefined) return;
+    this.dirty = true;
+    this.schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(wait = Math.max(0, this.lastFrameAt + this.gapMs - Date.now())): void {
+    if (this.timer || this.stopped) return;
+    this.timer = setTimeout(() => this.flush(), wait);
+    this.timer.unref();
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    if (!this.dirty || this.stopped) return;
+    if (this.host.isBehind()) return this.schedule(this.options.frameMs);
+    try {
+      this.sendFrame();
+    } catch (err) {
+      log.error({ err, view: this.request.view }, "could not recompute a topology view");
+    }
+  }
+
+  private sendFrame(): void {
+    const next = this.compute();
+    const previous = this.last!;
+    // Grouping switching on or off changes what the snapshot says about the view: send it whole.
+    if (!sameAggregation(previous, next)) return this.sendSnapshot();
+    this.dirty = false;
+    this.last = next;
+    const delta = diffGraphs(previous, next);
+    if (isEmptyDelta(delta)) return;
+    const message: Delta = { type: "topology-delta", id: this.id, ...delta };
+    this.host.send(JSON.stringify(message), false);
+  }
+}

@@ -1,0 +1,91 @@
+import { describe, expect, test } from "vitest";
+import { topologySource } from "./source";
+import { host, namespace, ownerRef, pod, uidOf, workload } from "./testing/fixtures";
+import { buildGraph, containersGraph, controllersGraph, hostsGraph, namespacesGraph, podsGraph } from "./views";
+
+const deployment = workload("Deployment", "web", "shop");
+const replicaSet = workload("ReplicaSet", "web-1", "shop", ownerRef("Deployment", "web", uidOf(deployment)));
+const rsOwner = ownerRef("ReplicaSet", "web-1", uidOf(replicaSet));
+const webA = pod("web-a", "shop", { node: "n1", owner: rsOwner });
+const webB = pod("web-b", "shop", { node: "n2", owner: rsOwner, waiting: "CrashLoopBackOff", restarts: 3 });
+const bare = pod("debug", "shop", { node: "n1" });
+const source = topologySource({
+  pods: [webA, webB, bare],
+  nodes: [host("n1"), host("n2"), host("n3", { cordoned: true })],
+  deployments: [deployment],
+  replicasets: [replicaSet],
+  namespaces: [namespace("shop"), namespace("empty")],
+});
+
+const byId = <T extends { id: string }>(nodes: T[]) => new Map(nodes.map((n) => [n.id, n]));
+
+describe("hosts view", () => {
+  test("each host carries its pods' count and worst status", () => {
+    const nodes = byId(hostsGraph(source).nodes);
+    expect(nodes.get("node-n1")).toMatchObject({ kind: "Node", status: "running", group: { by: "node", key: "n1", count: 2, worst: "running" } });
+    expect(nodes.get("node-n2")).toMatchObject({ status: "crashlooping", metrics: { restarts: 3 } });
+    expect(nodes.get("node-n3")).toMatchObject({ status: "notready", group: { count: 0 } });
+  });
+});
+
+describe("pods view", () => {
+  test("pods are scheduled on hosts and owned by the Deployment, with ReplicaSets folded in", () => {
+    const graph = podsGraph(source);
+    const kinds = graph.nodes.map((n) => `${n.kind}:${n.name}`).sort();
+    expect(kinds).toEqual(["Deployment:web", "Node:n1", "Node:n2", "Pod:debug", "Pod:web-a", "Pod:web-b"]);
+    const edges = graph.edges.map((e) => `${e.kind} ${e.source} ${e.target}`).sort();
+    expect(edges).toEqual([
+      `owns ${uidOf(deployment)} ${uidOf(webA)}`,
+      `owns ${uidOf(deployment)} ${uidOf(webB)}`,
+      `scheduled ${uidOf(bare)} node-n1`,
+      `scheduled ${uidOf(webA)} node-n1`,
+      `scheduled ${uidOf(webB)} node-n2`,
+    ]);
+    expect(byId(graph.nodes).get(uidOf(webA))).toMatchObject({ node: "n1", images: ["registry.local/app:1"], metrics: { restarts: 0 } });
+  });
+});
+
+describe("controllers view", () => {
+  test("controllers take their pods' worst status; bare pods gather under Unmanaged per namespace", () => {
+    const nodes = byId(controllersGraph(source).nodes);
+    expect(nodes.get(uidOf(deployment))).toMatchObject({ kind: "Deployment", status: "crashlooping", metrics: { restarts: 3 } });
+    expect(nodes.get("unmanaged:shop")).toMatchObject({ kind: "Unmanaged", namespace: "shop", status: "running" });
+    expect([...nodes.values()].some((n) => n.name === "web-1")).toBe(false);
+  });
+
+  test("a CronJob owns its Jobs and shows their worst status", () => {
+    const cron = workload("CronJob", "nightly", "batch");
+    const job = workload("Job", "nightly-1", "batch", ownerRef("CronJob", "nightly", uidOf(cron)));
+    const failedPod = { ...pod("nightly-1-x", "batch", { owner: ownerRef("Job", "nightly-1", uidOf(job)) }), status: { phase: "Failed" } };
+    const graph = controllersGraph(topologySource({ cronjobs: [cron], jobs: [job], pods: [failedPod] }));
+    expect(graph.edges).toEqual([{ id: `owns:${uidOf(cron)}:${uidOf(job)}`, source: uidOf(cron), target: uidOf(job), kind: "owns" }]);
+    expect(byId(graph.nodes).get(uidOf(cron))).toMatchObject({ status: "failed" });
+  });
+
+  test("a finished Job without pods says so from its conditions", () => {
+    const job = workload("Job", "done", "batch", undefined, { status: { conditions: [{ type: "Complete", status: "True" }] } });
+    expect(controllersGraph(topologySource({ jobs: [job] })).nodes[0]).toMatchObject({ status: "succeeded" });
+  });
+});
+
+describe("containers and namespaces views", () => {
+  test("one node per container, owned by its pod", () => {
+    const twoContainers = pod("multi", "shop", { containers: ["app", "sidecar"], node: "n1" });
+    const graph = containersGraph(topologySource({ pods: [twoContainers] }));
+    expect(graph.nodes.map((n) => n.id).sort()).toEqual([uidOf(twoContainers), `container:${uidOf(twoContainers)}:app`, `container:${uidOf(twoContainers)}:sidecar`].sort());
+    expect(graph.edges.every((e) => e.kind === "owns" && e.source === uidOf(twoContainers))).toBe(true);
+    expect(byId(graph.nodes).get(`container:${uidOf(twoContainers)}:sidecar`)).toMatchObject({ kind: "Container", node: "n1", images: ["registry.local/sidecar:1"] });
+  });
+
+  test("namespaces carry pod counts; an empty active namespace is running", () => {
+    const nodes = byId(namespacesGraph(source).nodes);
+    expect(nodes.get("ns-shop")).toMatchObject({ status: "crashlooping", group: { by: "namespace", key: "shop", count: 3 } });
+    expect(nodes.get("ns-empty")).toMatchObject({ status: "running", group: { count: 0 } });
+    expect(namespacesGraph(topologySource({ namespaces: [namespace("old", "Terminating")] })).nodes[0]!.status).toBe("terminating");
+  });
+
+  test("buildGraph dispatches on the view", () => {
+    expect(buildGraph("hosts", source).nodes).toHaveLength(3);
+    expect(buildGraph("namespaces", source).nodes).toHaveLength(2);
+  });
+});
