@@ -1,0 +1,177 @@
+import { select } from "d3-selection";
+import { zoom, zoomIdentity, type ZoomBehavior } from "d3-zoom";
+import type { TopologyEdge, TopologyNode } from "@/lib/wire/topology";
+import { createLayoutClient, type CancelLayout, type LayoutClient, type LayoutPort } from "../layout/layoutClient";
+import type { TopologyContext } from "../render/canvasContext";
+import { drawInteraction, type InteractionState } from "../render/drawInteraction";
+import { drawScene } from "../render/drawScene";
+import { createHitIndex, type HitIndex } from "../render/hitTest";
+import { buildScene, type Scene } from "../render/scene";
+import { boundsOfPositions, fitToBounds, MAX_SCALE, MIN_SCALE, screenToWorld, type Size, type Viewport } from "../render/viewport";
+import { createFrameScheduler, type FrameScheduler } from "./frameScheduler";
+
+export interface TopologyViewOptions {
+  staticCanvas: HTMLCanvasElement;
+  interactionCanvas: HTMLCanvasElement;
+  onSelect?: (id: string | undefined) => void;
+  onHover?: (id: string | undefined) => void;
+  /** Replaces the Web Worker, for tests. */
+  openLayoutPort?: () => LayoutPort;
+}
+
+/** Pointer tolerance around a node, in CSS pixels. */
+const HIT_TOLERANCE_PX = 4;
+
+/** Owns the two canvases, the layout worker and the zoom; React only feeds it props (see TopologyCanvas). */
+export class TopologyView {
+  private readonly layout: LayoutClient;
+  private readonly staticFrame: FrameScheduler;
+  private readonly interactionFrame: FrameScheduler;
+  private readonly zoomBehavior: ZoomBehavior<HTMLCanvasElement, unknown>;
+  private nodes: readonly TopologyNode[] = [];
+  private edges: readonly TopologyEdge[] = [];
+  private neighboursOf: (id: string) => Iterable<string> = () => [];
+  private positionIds: readonly string[] = [];
+  private positions: Float32Array = new Float32Array(0);
+  private scene: Scene = buildScene([], [], [], new Float32Array(0));
+  private hitIndex: HitIndex | undefined;
+  private cancelLayout: CancelLayout | undefined;
+  private viewport: Viewport = { x: 0, y: 0, k: 1 };
+  private size: Size = { width: 0, height: 0 };
+  private pixelRatio = 1;
+  private interaction: InteractionState = {};
+  private fittedOnce = false;
+
+  constructor(private readonly options: TopologyViewOptions) {
+    this.layout = createLayoutClient(options.openLayoutPort);
+    this.staticFrame = createFrameScheduler(() => this.paintStatic());
+    this.interactionFrame = createFrameScheduler(() => this.paintInteraction());
+    this.zoomBehavior = zoom<HTMLCanvasElement, unknown>()
+      .scaleExtent([MIN_SCALE, MAX_SCALE])
+      .on("zoom", (event: { transform: Viewport }) => {
+        this.viewport = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
+        this.requestPaint();
+      });
+    select(options.interactionCanvas).call(this.zoomBehavior);
+    options.interactionCanvas.addEventListener("pointermove", this.handlePointerMove);
+    options.interactionCanvas.addEventListener("pointerleave", this.handlePointerLeave);
+    options.interactionCanvas.addEventListener("click", this.handleClick);
+  }
+
+  /** New graph data: relayout, warm-started from the positions on screen now; a status-only change just repaints. */
+  setGraph(nodes: readonly TopologyNode[], edges: readonly TopologyEdge[], neighboursOf: (id: string) => Iterable<string>): void {
+    const structureChanged = !sameStructure(this.nodes, this.edges, nodes, edges);
+    this.nodes = nodes;
+    this.edges = edges;
+    this.neighboursOf = neighboursOf;
+    this.rebuildScene();
+    if (!structureChanged) return;
+    this.cancelLayout = this.layout.layout(
+      { nodes: nodes.map((node) => ({ id: node.id })), edges: edges.map((edge) => ({ source: edge.source, target: edge.target })), previous: { ids: this.positionIds, positions: this.positions } },
+      (update) => {
+        this.positionIds = update.ids;
+        this.positions = update.positions;
+        this.rebuildScene();
+        if (update.done && !this.fittedOnce) this.fit();
+      },
+    );
+  }
+
+  setInteraction(state: Pick<InteractionState, "selectedId" | "matchIds">): void {
+    this.interaction = { ...this.interaction, ...state };
+    this.interactionFrame.request();
+  }
+
+  resize(size: Size, pixelRatio: number): void {
+    this.size = size;
+    this.pixelRatio = pixelRatio;
+    for (const canvas of [this.options.staticCanvas, this.options.interactionCanvas]) {
+      canvas.width = Math.round(size.width * pixelRatio);
+      canvas.height = Math.round(size.height * pixelRatio);
+    }
+    this.requestPaint();
+  }
+
+  /** Zooms and pans so the whole graph is on screen. */
+  fit(): void {
+    const bounds = boundsOfPositions(this.scene.positions);
+    if (!bounds || this.size.width === 0) return;
+    this.fittedOnce = true;
+    const target = fitToBounds(bounds, this.size);
+    select(this.options.interactionCanvas).call(this.zoomBehavior.transform, zoomIdentity.translate(target.x, target.y).scale(target.k));
+  }
+
+  /** A node's position in world units, as last laid out; for centring on a node and for drift checks in e2e tests. */
+  positionOf(id: string): { x: number; y: number } | undefined {
+    const index = this.scene.indexById.get(id);
+    if (index === undefined) return undefined;
+    return { x: this.scene.positions[index * 2] ?? 0, y: this.scene.positions[index * 2 + 1] ?? 0 };
+  }
+
+  currentViewport(): Viewport {
+    return this.viewport;
+  }
+
+  destroy(): void {
+    this.cancelLayout?.();
+    this.layout.dispose();
+    this.staticFrame.cancel();
+    this.interactionFrame.cancel();
+    select(this.options.interactionCanvas).on(".zoom", null);
+    this.options.interactionCanvas.removeEventListener("pointermove", this.handlePointerMove);
+    this.options.interactionCanvas.removeEventListener("pointerleave", this.handlePointerLeave);
+    this.options.interactionCanvas.removeEventListener("click", this.handleClick);
+  }
+
+  private rebuildScene(): void {
+    this.scene = buildScene(this.nodes, this.edges, this.positionIds, this.positions);
+    this.hitIndex = undefined;
+    this.requestPaint();
+  }
+
+  private requestPaint(): void {
+    this.staticFrame.request();
+    this.interactionFrame.request();
+  }
+
+  private paintStatic(): void {
+    const ctx: TopologyContext | null = this.options.staticCanvas.getContext("2d");
+    if (ctx) drawScene(ctx, this.scene, this.viewport, this.size, this.pixelRatio);
+  }
+
+  private paintInteraction(): void {
+    const ctx: TopologyContext | null = this.options.interactionCanvas.getContext("2d");
+    if (ctx) drawInteraction(ctx, this.scene, this.viewport, this.size, this.interaction, this.neighboursOf, this.pixelRatio);
+  }
+
+  private nodeAtEvent(event: MouseEvent): string | undefined {
+    const rect = this.options.interactionCanvas.getBoundingClientRect();
+    const world = screenToWorld(this.viewport, { x: event.clientX - rect.left, y: event.clientY - rect.top });
+    this.hitIndex ??= createHitIndex(this.scene);
+    return this.hitIndex.nodeAt(world.x, world.y, HIT_TOLERANCE_PX / this.viewport.k);
+  }
+
+  private readonly handlePointerMove = (event: PointerEvent) => this.setHovered(this.nodeAtEvent(event));
+  private readonly handlePointerLeave = () => this.setHovered(undefined);
+  private readonly handleClick = (event: MouseEvent) => this.options.onSelect?.(this.nodeAtEvent(event));
+
+  private setHovered(id: string | undefined): void {
+    if (id === this.interaction.hoveredId) return;
+    this.interaction = { ...this.interaction, hoveredId: id };
+    this.options.interactionCanvas.style.cursor = id ? "pointer" : "";
+    this.options.onHover?.(id);
+    this.interactionFrame.request();
+  }
+}
+
+// Same node ids and edge ends in the same order: the layout's input is unchanged.
+function sameStructure(
+  oldNodes: readonly TopologyNode[],
+  oldEdges: readonly TopologyEdge[],
+  nodes: readonly TopologyNode[],
+  edges: readonly TopologyEdge[],
+): boolean {
+  if (oldNodes.length !== nodes.length || oldEdges.length !== edges.length || nodes.length === 0) return false;
+  if (nodes.some((node, index) => oldNodes[index]?.id !== node.id)) return false;
+  return edges.every((edge, index) => oldEdges[index]?.source === edge.source && oldEdges[index]?.target === edge.target);
+}
