@@ -45,7 +45,7 @@ test("a page without login goes to the login page and back after signing in", as
   await page.goto(`${orrery.baseUrl}/workloads?ns=shop`);
   await expect(page).toHaveURL(`${orrery.baseUrl}/login?callbackUrl=${encodeURIComponent("/workloads?ns=shop")}`, { timeout: 20_000 });
   await new LoginPage(page).signInWithPassword("admin", "admin-password");
-  await page.waitForURL(`${orrery.baseUrl}/workloads?ns=shop`);
+  await expect(page).toHaveURL(`${orrery.baseUrl}/workloads?ns=shop`, { timeout: 30_000 });
   const session = (await context.cookies(orrery.baseUrl)).find((cookie) => cookie.name === "orrery.session");
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
   await page.goto(`${orrery.baseUrl}/login`);
@@ -68,7 +68,7 @@ test("a wrong password and an unknown user get the same message", async ({ page 
 test("an argon2 user signs in; API clients use HTTP Basic", async ({ page, request }) => {
   await page.goto(`${orrery.baseUrl}/login`);
   await new LoginPage(page).signInWithPassword("dev", "dev-password");
-  await page.waitForURL(`${orrery.baseUrl}/pods`);
+  await expect(page).toHaveURL(`${orrery.baseUrl}/pods`, { timeout: 30_000 });
   const url = `${orrery.baseUrl}/api/resources/pods/shop/no-such-pod`;
   const basic = (name: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${name}:${password}`).toString("base64")}` });
   expect((await request.get(url)).status()).toBe(401);
@@ -80,12 +80,12 @@ test("logout clears the session and the old cookie is refused", async ({ page, c
   await page.goto(`${orrery.baseUrl}/login`);
   const login = new LoginPage(page);
   await login.signInWithPassword("admin", "admin-password");
-  await page.waitForURL(`${orrery.baseUrl}/pods`);
+  await expect(page).toHaveURL(`${orrery.baseUrl}/pods`, { timeout: 30_000 });
   const oldCookies = await context.cookies(orrery.baseUrl);
   const stream = await openStream(orrery.baseUrl, await cookieHeader(context, orrery.baseUrl));
   await page.goto(`${orrery.baseUrl}/login`);
   await login.signOutButton().click();
-  await page.waitForURL(`${orrery.baseUrl}/login?signedOut=1`);
+  await expect(page).toHaveURL(`${orrery.baseUrl}/login?signedOut=1`, { timeout: 30_000 });
   await expect(login.signedOutNotice()).toBeVisible();
   expect((await context.cookies(orrery.baseUrl)).some((cookie) => cookie.name === "orrery.session")).toBe(false);
   expect((await stream.closed).code).toBe(4401);
@@ -103,7 +103,7 @@ test("the session's absolute timeout closes an open stream", async ({ page, cont
   test.setTimeout((sessionMaxSeconds + 60) * 1000);
   await page.goto(`${orrery.baseUrl}/login`);
   await new LoginPage(page).signInWithPassword("admin", "admin-password");
-  await page.waitForURL(`${orrery.baseUrl}/pods`);
+  await expect(page).toHaveURL(`${orrery.baseUrl}/pods`, { timeout: 30_000 });
   const signedInAt = Date.now();
   const stream = await openStream(orrery.baseUrl, await cookieHeader(context, orrery.baseUrl));
   const closed = await stream.closed;

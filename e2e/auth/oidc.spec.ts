@@ -37,7 +37,7 @@ async function signInAs(page: Page, login: string, startPath = "/pods"): Promise
   await new LoginPage(page).providerButton().click();
   await page.waitForURL((url) => url.origin === provider.issuer);
   await new ProviderPages(page).signIn(login);
-  await page.waitForURL(`${orrery.baseUrl}${startPath}`);
+  await expect(page).toHaveURL(`${orrery.baseUrl}${startPath}`, { timeout: 30_000 });
 }
 
 test("login through the provider maps the user name and groups", async ({ page, context }) => {
@@ -83,7 +83,7 @@ test("logout ends the session here and at the provider, refuses the old cookie a
     await new LoginPage(page).signOutButton().click();
     await page.waitForURL((url) => url.origin === provider.issuer);
     await new ProviderPages(page).confirmLogout();
-    await page.waitForURL(`${orrery.baseUrl}/login?signedOut=1`);
+    await expect(page).toHaveURL(`${orrery.baseUrl}/login?signedOut=1`, { timeout: 30_000 });
     await expect(new LoginPage(page).signedOutNotice()).toBeVisible();
   });
 

@@ -78,9 +78,10 @@ export interface OrreryProcess extends Started {
   dataDir: string;
 }
 
-// The production bundle when asked for (it must contain the login code), else the dev server.
 function orreryCommand(): string[] {
-  if (process.env.ORRERY_E2E_AUTH_USE_DIST === "1" && existsSync(path.join(repoRoot, "dist", "server.js"))) return ["node", "dist/server.js"];
+  // The production build when there is one (npm test builds first): a dev server compiling pages on first visit
+  // made the first test outrun its timeout. ORRERY_E2E_AUTH_USE_DEV=1 runs the sources instead.
+  if (process.env.ORRERY_E2E_AUTH_USE_DEV !== "1" && existsSync(path.join(repoRoot, "dist", "server.js"))) return ["node", "dist/server.js"];
   return ["npx", "tsx", "server/main.ts", "--dev"];
 }
 
