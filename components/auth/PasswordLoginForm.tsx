@@ -1,5 +1,5 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { safeCallbackPath } from "@/lib/auth/callbackUrl";
 import { basePath, signInWithPassword } from "./authClient";
@@ -9,6 +9,8 @@ export function PasswordLoginForm({ callbackUrl, onError }: { callbackUrl: strin
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
+  // Until React is attached a submit would be the browser's own: keep the form closed until then.
+  const hydrated = useSyncExternalStore(subscribeNever, () => true, () => false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -25,14 +27,17 @@ export function PasswordLoginForm({ callbackUrl, onError }: { callbackUrl: strin
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} aria-label="Sign in">
+    // method="post": even a submit that escapes React never puts the password into a URL.
+    <form method="post" onSubmit={(event) => void submit(event)} aria-label="Sign in">
       <Stack gap="sm">
-        <TextInput label="User name" name="username" autoComplete="username" required value={username} onChange={(event) => setUsername(event.currentTarget.value)} />
-        <PasswordInput label="Password" name="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.currentTarget.value)} />
-        <Button type="submit" loading={busy} fullWidth>
+        <TextInput label="User name" name="username" autoComplete="username" required disabled={!hydrated} value={username} onChange={(event) => setUsername(event.currentTarget.value)} />
+        <PasswordInput label="Password" name="password" autoComplete="current-password" required disabled={!hydrated} value={password} onChange={(event) => setPassword(event.currentTarget.value)} />
+        <Button type="submit" loading={busy} disabled={!hydrated} fullWidth>
           Sign in
         </Button>
       </Stack>
     </form>
   );
 }
+
+const subscribeNever = () => () => {};

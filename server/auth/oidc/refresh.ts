@@ -51,7 +51,10 @@ export async function refreshOidcTokens(tokens: OidcTokens, settings: OidcSettin
   return tokensFromResponse(answer, now(), tokens);
 }
 
-const inFlight = new Map<string, { result: Promise<OidcTokens>; until: number }>();
+type InFlight = Map<string, { result: Promise<OidcTokens>; until: number }>;
+// On globalThis: Next's bundle and the custom server load this module separately, and a rotated refresh token must be used once.
+const inFlightKey = Symbol.for("orrery.oidc.refreshInFlight");
+const inFlight: InFlight = ((globalThis as { [inFlightKey]?: InFlight })[inFlightKey] ??= new Map());
 
 /**
  * One refresh per session at a time: tabs that ask together share the answer (for a few seconds
