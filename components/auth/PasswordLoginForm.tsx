@@ -1,7 +1,8 @@
 "use client";
-import { useState, useSyncExternalStore, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { safeCallbackPath } from "@/lib/auth/callbackUrl";
+import { useHydrated } from "@/components/ui/useHydrated";
 import { basePath, signInWithPassword } from "./authClient";
 
 /** User name and password (basic mode). Every failure is reported through `onError` with one code. */
@@ -10,7 +11,7 @@ export function PasswordLoginForm({ callbackUrl, onError }: { callbackUrl: strin
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
   // Until React is attached a submit would be the browser's own: keep the form closed until then.
-  const hydrated = useSyncExternalStore(subscribeNever, () => true, () => false);
+  const hydrated = useHydrated();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -40,4 +41,3 @@ export function PasswordLoginForm({ callbackUrl, onError }: { callbackUrl: strin
   );
 }
 
-const subscribeNever = () => () => {};
