@@ -42,6 +42,13 @@ describe("loadConfig", () => {
     expect(loadConfig([], {})).toMatchObject({ allowedOrigins: [], frameAncestors: [], readOnly: false, embedAdminGroup: undefined });
   });
 
+  test("polls CPU and memory every 15 s unless told, never more often than every 5 s", () => {
+    expect(loadConfig([], {}).usageIntervalSeconds).toBe(15);
+    expect(loadConfig(["--usage-interval", "30"], { ORRERY_USAGE_INTERVAL: "60" }).usageIntervalSeconds).toBe(30);
+    expect(loadConfig([], { ORRERY_USAGE_INTERVAL: "60" }).usageIntervalSeconds).toBe(60);
+    expect(() => loadConfig(["--usage-interval", "4"], {})).toThrow(/invalid --usage-interval="4": expected whole seconds/);
+  });
+
   test("refuses origins with a path, a wildcard or a trailing slash", () => {
     expect(() => loadConfig(["--allowed-origins", "https://ops.example.com/"], {})).toThrow(/invalid --allowed-origins/);
     expect(() => loadConfig(["--frame-ancestors", "*"], {})).toThrow(/invalid --frame-ancestors/);

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from "./config";
 import { checkListenSafety, checkTransportSafety, chooseClusterSource } from "./clusterSource";
 import { connectCluster } from "./connectCluster";
 import { ClusterCache } from "./kube/cache";
+import { startUsagePoller, type UsagePoller } from "./kube/usage/usagePoller";
 import { createStreamServer, type StreamServer } from "./stream/streamServer";
 import { createUpgradeRouter, type UpgradeHandler } from "./http/upgradeRouter";
 import { createHttpServer } from "./http/httpServer";
@@ -71,7 +72,7 @@ interface Serving {
   stopWatching: () => void;
 }
 
-async function serve(config: Config, cache: ClusterCache): Promise<Serving> {
+async function serve(config: Config, cache: ClusterCache, usage: UsagePoller): Promise<Serving> {
   const app = next({ dev: config.dev, dir: process.cwd(), hostname: config.host, port: config.port });
   await app.prepare();
   const handleRequest = app.getRequestHandler();
@@ -81,7 +82,7 @@ async function serve(config: Config, cache: ClusterCache): Promise<Serving> {
   const gate = createRequestGate(() => policy);
   const sockets = new SocketSessions();
   const guard = createUpgradeGuard({ authenticate: authenticateRequest, originPolicy: () => policy, sessions: sockets });
-  const stream = createStreamServer({ cache, authorize: guard.authorize });
+  const stream = createStreamServer({ cache, usage, authorize: guard.authorize });
   // Only Next's own dev sockets (hot reload), from Orrery's own pages, go to Next; everything else is refused by the router.
   const devFallback: UpgradeHandler | undefined = config.dev
     ? (req, socket, head) => (isNextInternal(req) && policy.check(req.headers.origin, req.headers.host).ok ? nextUpgrade(req, socket, head) : socket.destroy())
@@ -114,11 +115,12 @@ async function main(): Promise<void> {
   const cluster = await connectCluster(chooseClusterSource(config), config);
   const cache = new ClusterCache(cluster.connection);
   cache.start();
-  setRuntime({ config, connection: cluster.connection, cache });
+  const usage = startUsagePoller(cluster.connection, { intervalMs: config.usageIntervalSeconds * 1000 });
+  setRuntime({ config, connection: cluster.connection, cache, usage });
   // Requests carrying ?embed=<token> or an embed bearer token are read-only persons limited to the token's view.
   addRequestAuthenticator((req) => authenticateEmbedToken(req));
 
-  const { server, stream, stopWatching } = await serve(config, cache);
+  const { server, stream, stopWatching } = await serve(config, cache, usage);
   log.info({ url: `http://${config.host}:${config.port}${config.basePath}`, cluster: cluster.connection.server, source: cluster.connection.source, login: auth.mode }, "Orrery is serving");
 
   const shutdown = async (signal: string) => {
@@ -126,6 +128,7 @@ async function main(): Promise<void> {
     stopWatching();
     server.close();
     await stream.close();
+    await usage.stop();
     await cache.stop();
     await cluster.stop();
     process.exit(0);

@@ -1,12 +1,15 @@
 import type { Config } from "./config";
 import type { ClusterConnection } from "./kube/connect";
 import type { ClusterCache } from "./kube/cache";
+import type { UsagePoller } from "./kube/usage/usagePoller";
 
 /** The process-wide singletons, shared by the custom server and the modules inside Next's bundle. */
 export interface Runtime {
   config: Config;
   connection: ClusterConnection;
   cache: ClusterCache;
+  /** CPU and memory of pods and nodes from metrics.k8s.io, polled with Orrery's own identity. */
+  usage: UsagePoller;
 }
 
 const key = Symbol.for("orrery.runtime");

@@ -38,13 +38,13 @@ export const searchMetricHelp: readonly SearchHelpEntry[] = [
   {
     name: "cpu",
     aliases: [],
-    description: "CPU use in cores (0.5) or millicores (250m). Percentages are not supported. No values until metrics are collected.",
+    description: "CPU use in cores (0.5) or millicores (250m). Percentages are not supported. Read from the resource metrics API (metrics.k8s.io, as kubectl top); a node without a sample never matches.",
     examples: ["cpu > 250m", "cpu>=1"],
   },
   {
     name: "memory",
     aliases: ["mem"],
-    description: "Memory use. Ki, Mi, Gi, Ti are 1024-based; so are Scope-style K, M, G, T in any case, with or without B (100M = 100MB = 100Mi). No values until metrics are collected.",
+    description: "Memory use. Ki, Mi, Gi, Ti are 1024-based; so are Scope-style K, M, G, T in any case, with or without B (100M = 100MB = 100Mi). Read from the resource metrics API (metrics.k8s.io, as kubectl top); a node without a sample never matches.",
     examples: ["memory > 100Mi", "memory>100M", "mem < 1G"],
   },
   { name: "restarts", aliases: [], description: "Container restarts (a pod's total).", examples: ["restarts >= 3", "restarts=0"] },

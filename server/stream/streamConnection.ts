@@ -105,6 +105,11 @@ export class StreamConnection {
     this.watchBuffer();
   }
 
+  /** New CPU and memory samples: every topology view is owed a frame (its delta carries the nodes whose usage moved). */
+  usageChanged(): void {
+    if (!this.closed) this.topologies.forEach((feed) => feed.changed());
+  }
+
   /** Keepalive: a client that did not answer the last ping is gone. */
   ping(): void {
     if (!this.alive) {

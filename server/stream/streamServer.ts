@@ -3,6 +3,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { StreamCloseCode } from "@/lib/wire/stream";
 import type { Person } from "../auth/person";
+import type { UsageSource } from "../kube/usage/usageLookup";
 import { accessFor as accessOfPerson } from "../access/accessFor";
 import type { CacheView } from "./cacheView";
 import { ConnectionScopes, type StreamAccess } from "./streamAccess";
@@ -31,6 +32,8 @@ export interface StreamServerDeps {
   accessRefreshMs?: number;
   /** Topology views: the node count above which they are grouped (default 2,000) and the frame interval (default 250 ms). */
   topology?: Partial<TopologyOptions>;
+  /** CPU and memory for topology views (server/kube/usage); each poll that changes them owes every view a frame. */
+  usage?: UsageSource;
 }
 
 export interface StreamServer {
@@ -65,7 +68,8 @@ export function createStreamServer(deps: StreamServerDeps): StreamServer {
   const accessFor = deps.accessFor ?? accessOfPerson;
   const wss = new WebSocketServer({ noServer: true, maxPayload: STREAM_MAX_PAYLOAD });
   const hub = new StreamHub(deps.cache, deps.coalesceMs ?? 25, deps.pingIntervalMs ?? 25_000);
-  const topology: TopologyOptions = { ...defaultTopologyOptions, ...deps.topology };
+  const topology: TopologyOptions = { ...defaultTopologyOptions, ...deps.topology, ...(deps.usage ? { usage: deps.usage } : {}) };
+  const stopUsage = deps.usage?.onChange(() => hub.connections.forEach((connection) => connection.usageChanged()));
   let closing: Promise<void> | undefined;
 
   const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, person: Person | undefined) => {
@@ -94,6 +98,7 @@ export function createStreamServer(deps: StreamServerDeps): StreamServer {
     },
     close() {
       closing ??= (async () => {
+        stopUsage?.();
         hub.stop();
         for (const connection of [...hub.connections]) connection.close(StreamCloseCode.GoingAway, "server shutting down");
         await closeGracefully(wss, 1000);

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { aggregate, groupId, groupingFor } from "./aggregate";
 import { topologySource } from "./source";
-import { host, ownerRef, pod, uidOf, workload } from "./testing/fixtures";
-import { podsGraph } from "./views";
+import { host, ownerRef, pod, uidOf, usageSamples, workload } from "./testing/fixtures";
+import { hostsGraph, podsGraph } from "./views";
 
 function bigCluster(pods: number, namespaces: number) {
   const podList = Array.from({ length: pods }, (_, i) => pod(`p${i}`, `ns${i % namespaces}`, { node: `n${i % 50}`, ...(i === 7 ? { waiting: "CrashLoopBackOff", restarts: 2 } : {}) }));
@@ -49,6 +49,21 @@ describe("aggregation", () => {
     const shown = aggregate(podsGraph(topologySource({ pods: [...pods, pod("bare", "shop")], deployments: [deployment] })), { threshold: 3, by: "controller" });
     const groups = new Map(shown.nodes.map((n) => [n.name, n.group?.count]));
     expect(groups).toEqual(new Map([["Deployment/web", 6], ["Unmanaged/shop", 1]]));
+  });
+
+  test("a group sums its pods' usage once, not again through their controller or host", () => {
+    const deployment = workload("Deployment", "web", "shop");
+    const owner = ownerRef("Deployment", "web", uidOf(deployment));
+    const pods = [pod("w0", "shop", { owner, node: "n1" }), pod("w1", "shop", { owner, node: "n1" }), pod("w2", "shop", { owner, node: "n1" })];
+    const usage = usageSamples({ "shop/w0": [100, 1000], "shop/w1": [50, 500] }, { n1: [900, 9000] });
+    const graph = podsGraph(topologySource({ pods, deployments: [deployment], nodes: [host("n1")], usage }));
+    const shown = aggregate(graph, { threshold: 2, by: "namespace" });
+    const groups = new Map(shown.nodes.map((n) => [n.name, n.metrics]));
+    expect(groups.get("shop")).toEqual({ cpuMillicores: 150, memoryBytes: 1500, restarts: 0 });
+    // Hosts alone in a group sum their own usage.
+    expect(groups.get("(cluster)")).toEqual({ cpuMillicores: 900, memoryBytes: 9000, restarts: 0 });
+    const byNode = aggregate(hostsGraph(topologySource({ nodes: [host("n1"), host("n2")], usage })), { threshold: 1, by: "node" });
+    expect(new Map(byNode.nodes.map((n) => [n.name, n.metrics]))).toEqual(new Map([["n1", { cpuMillicores: 900, memoryBytes: 9000, restarts: 0 }], ["n2", { restarts: 0 }]]));
   });
 
   test("the grouping follows the view", () => {

@@ -1,5 +1,6 @@
 import type { TopologyEdge, TopologyMessage, TopologyNode, TopologyView } from "@/lib/wire/topology";
-import { edge } from "./nodes";
+import { sumUsage, type ResourceUsage } from "../kube/usage/usageLookup";
+import { edge, metricsOf } from "./nodes";
 import { worstStatus } from "./status";
 import type { TopologyGraph } from "./views";
 
@@ -18,7 +19,8 @@ export interface AggregateOptions {
   expand?: readonly string[];
 }
 
-export const DEFAULT_AGGREGATE_THRESHOLD = 2000;
+// A 10,000-pod cluster (about 12,500 nodes with hosts and controllers) is drawn whole; beyond this the canvas stays usable only grouped.
+export const DEFAULT_AGGREGATE_THRESHOLD = 15_000;
 
 /** How a view is grouped when it is too big: by host for Hosts, by controller for a namespace-filtered Pods view, else by namespace. */
 export function groupingFor(view: TopologyView, namespaceFiltered: boolean): GroupBy {
@@ -49,10 +51,22 @@ function groupKeys(graph: TopologyGraph, by: GroupBy): Map<string, string> {
   return keys;
 }
 
+function usageOf(node: TopologyNode): ResourceUsage | undefined {
+  const { cpuMillicores, memoryBytes } = node.metrics ?? {};
+  return cpuMillicores === undefined || memoryBytes === undefined ? undefined : { cpuMillicores, memoryBytes };
+}
+
+// Pods count once: a group holding pods sums theirs, not also their controllers' (their own sums) or their hosts'.
+function groupUsage(members: readonly TopologyNode[]): ResourceUsage | undefined {
+  const pods = members.filter((m) => m.kind === "Pod");
+  return sumUsage((pods.length > 0 ? pods : members).map(usageOf));
+}
+
 function groupNode(by: GroupBy, key: string, members: readonly TopologyNode[]): TopologyNode {
   const worst = worstStatus(members.map((m) => m.status));
   const restarts = members.reduce((sum, m) => sum + (m.metrics?.restarts ?? 0), 0);
-  const node: TopologyNode = { id: groupId(by, key), kind: "Group", name: key, status: worst, group: { by, key, count: members.length, worst }, metrics: { restarts } };
+  const metrics = metricsOf(groupUsage(members), restarts);
+  const node: TopologyNode = { id: groupId(by, key), kind: "Group", name: key, status: worst, group: { by, key, count: members.length, worst }, metrics };
   if (by === "namespace" && key !== "(cluster)") node.namespace = key;
   return node;
 }

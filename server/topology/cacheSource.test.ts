@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { FakeCache } from "../stream/testing/fakeCache";
 import { sourceFromCache } from "./cacheSource";
-import { host, namespace, pod } from "./testing/fixtures";
+import { host, namespace, pod, usageSamples } from "./testing/fixtures";
 
 function cache() {
   const c = new FakeCache();
@@ -27,5 +27,11 @@ describe("sourceFromCache", () => {
     expect(names(source.pods)).toEqual(["a"]);
     expect(names(source.nodes)).toEqual(["n1"]);
     expect(source.namespaces).toEqual([]);
+  });
+
+  test("carries the usage samples when given, and none otherwise", () => {
+    const usage = usageSamples({ "shop/a": [1, 2] });
+    expect(sourceFromCache(cache(), () => ({ all: true }), undefined, usage).usage).toBe(usage);
+    expect("usage" in sourceFromCache(cache(), () => ({ all: true }))).toBe(false);
   });
 });

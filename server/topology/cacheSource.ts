@@ -1,9 +1,10 @@
 import type { KubeObject } from "@/lib/k8s/types";
 import type { ResourceKind } from "../kube/resources";
+import type { UsageLookup } from "../kube/usage/usageLookup";
 import type { CacheView } from "../stream/cacheView";
 import { snapshotItems } from "../stream/scopedSelection";
 import type { ListScope } from "../stream/streamAccess";
-import { topologyKinds, type TopologySource } from "./source";
+import { topologyKinds, type TopologyObjects, type TopologySource } from "./source";
 
 const nowhere: ListScope = { all: false, namespaces: new Set() };
 
@@ -18,8 +19,13 @@ function allowedItems(cache: CacheView, kind: ResourceKind, scope: ListScope, na
   return allowed.flatMap((ns) => cache.list(kind, { namespace: ns }));
 }
 
-/** What one person's topology is built from: each kind within their list scope (unknown scope: nothing). */
-export function sourceFromCache(cache: CacheView, scopeOf: (kind: ResourceKind) => ListScope | undefined, namespaces?: readonly string[]): TopologySource {
+/**
+ * What one person's topology is built from: each kind within their list scope (unknown scope: nothing), and the usage
+ * samples, which are only ever read for the pods and hosts in it.
+ */
+export function sourceFromCache(cache: CacheView, scopeOf: (kind: ResourceKind) => ListScope | undefined, namespaces?: readonly string[], usage?: UsageLookup): TopologySource {
   const entries = topologyKinds.map((kind) => [kind, allowedItems(cache, kind, scopeOf(kind) ?? nowhere, namespaces)] as const);
-  return Object.fromEntries(entries) as TopologySource;
+  const source: TopologySource = Object.fromEntries(entries) as TopologyObjects;
+  if (usage) source.usage = usage;
+  return source;
 }

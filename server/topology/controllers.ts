@@ -1,6 +1,7 @@
 import type { KubeObject, Pod, Workload } from "@/lib/k8s/types";
 import type { TopologyKind, TopologyNode, TopologyStatus } from "@/lib/wire/topology";
-import { groupBy, idOf, objectNode, rollup } from "./nodes";
+import type { UsageLookup } from "../kube/usage/usageLookup";
+import { groupBy, idOf, metricsOf, objectNode, rollup } from "./nodes";
 import type { TopologySource } from "./source";
 
 // Which controller a pod belongs to, with ReplicaSets folded into their Deployments.
@@ -78,18 +79,18 @@ function ownStatus(controller: Controller): TopologyStatus {
   return "pending";
 }
 
-/** A controller node: the worst of its pods, their restarts. */
-export function controllerNode(controller: Controller, pods: readonly Pod[]): TopologyNode {
-  const summary = rollup(pods);
+/** A controller node: the worst of its pods, their restarts, and their summed usage where any has a sample. */
+export function controllerNode(controller: Controller, pods: readonly Pod[], usage?: UsageLookup): TopologyNode {
+  const summary = rollup(pods, usage);
   const node = objectNode(controller.object, controller.kind, pods.length === 0 ? ownStatus(controller) : summary.worst);
-  node.metrics = { restarts: summary.restarts };
+  node.metrics = metricsOf(summary.usage, summary.restarts);
   return node;
 }
 
 export const unmanagedId = (namespace: string): string => `unmanaged:${namespace}`;
 
 /** The group of a namespace's pods that no shown controller owns. */
-export function unmanagedNode(namespace: string, pods: readonly Pod[]): TopologyNode {
-  const summary = rollup(pods);
-  return { id: unmanagedId(namespace), kind: "Unmanaged", name: "Unmanaged", namespace, status: summary.worst, metrics: { restarts: summary.restarts } };
+export function unmanagedNode(namespace: string, pods: readonly Pod[], usage?: UsageLookup): TopologyNode {
+  const summary = rollup(pods, usage);
+  return { id: unmanagedId(namespace), kind: "Unmanaged", name: "Unmanaged", namespace, status: summary.worst, metrics: metricsOf(summary.usage, summary.restarts) };
 }

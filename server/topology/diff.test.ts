@@ -23,4 +23,12 @@ describe("diffGraphs", () => {
     expect(isEmptyDelta(delta)).toBe(true);
     expect(isEmptyDelta(diffGraphs(graph, { nodes: [], edges: [] }))).toBe(false);
   });
+
+  test("a node whose CPU or memory moved is an update", () => {
+    const before = { nodes: [{ ...node("a"), metrics: { cpuMillicores: 5, memoryBytes: 100, restarts: 0 } }], edges: [] };
+    const after = { nodes: [{ ...node("a"), metrics: { cpuMillicores: 5, memoryBytes: 101, restarts: 0 } }], edges: [] };
+    expect(diffGraphs(before, after).upserted).toEqual(after.nodes);
+    const unsampled = { nodes: [{ ...node("a"), metrics: { restarts: 0 } }], edges: [] };
+    expect(diffGraphs(before, unsampled).upserted).toEqual(unsampled.nodes);
+  });
 });

@@ -1,5 +1,6 @@
 import type { KubeObject, Node, Pod } from "@/lib/k8s/types";
 import type { TopologyEdge, TopologyKind, TopologyNode, TopologyStatus } from "@/lib/wire/topology";
+import { sumUsage, type ResourceUsage, type UsageLookup } from "../kube/usage/usageLookup";
 import { nodeTopologyStatus, podRestarts, podTopologyStatus, worstStatus } from "./status";
 
 // Builders of map nodes and edges shared by the views.
@@ -26,17 +27,33 @@ export function podImages(pod: Pod): string[] {
   return [...new Set(images)];
 }
 
+/** A pod's usage sample, when usage is polled and metrics.k8s.io has one for it. */
+export const podUsage = (pod: Pod, usage: UsageLookup | undefined): ResourceUsage | undefined => usage?.pod(pod.metadata.namespace ?? "", pod.metadata.name);
+
+/** A map node's metrics: CPU and memory only when sampled (never 0 as a stand-in), then restarts. */
+export function metricsOf(usage: ResourceUsage | undefined, restarts: number): NonNullable<TopologyNode["metrics"]> {
+  return usage ? { cpuMillicores: usage.cpuMillicores, memoryBytes: usage.memoryBytes, restarts } : { restarts };
+}
+
 // Cache objects are frozen and replaced on change, so a pod's map node is built once per version and shared.
 const podNodes = new WeakMap<Pod, Readonly<TopologyNode>>();
+// Samples equal to the last poll's are the same objects, so a pod with usage is rebuilt only when either changes.
+const sampledPodNodes = new WeakMap<Pod, { sample: ResourceUsage; node: Readonly<TopologyNode> }>();
 
-/** A pod's map node; callers must not change it. */
-export function podNode(pod: Pod): TopologyNode {
+/** A pod's map node, with its CPU and memory when `usage` has a sample for it; callers must not change it. */
+export function podNode(pod: Pod, usage?: UsageLookup): TopologyNode {
   let node = podNodes.get(pod);
   if (!node) {
     node = buildPodNode(pod);
     podNodes.set(pod, node);
   }
-  return node;
+  const sample = podUsage(pod, usage);
+  if (!sample) return node;
+  const sampled = sampledPodNodes.get(pod);
+  if (sampled?.sample === sample) return sampled.node;
+  const withUsage: TopologyNode = { ...node, metrics: metricsOf(sample, node.metrics?.restarts ?? 0) };
+  sampledPodNodes.set(pod, { sample, node: withUsage });
+  return withUsage;
 }
 
 function buildPodNode(pod: Pod): TopologyNode {
@@ -44,30 +61,36 @@ function buildPodNode(pod: Pod): TopologyNode {
   if (pod.spec?.nodeName) node.node = pod.spec.nodeName;
   const images = podImages(pod);
   if (images.length > 0) node.images = images;
-  // CPU and memory stay undefined until a metrics engine exists; restarts come from the pod's status.
   node.metrics = { restarts: podRestarts(pod) };
   return node;
 }
 
-/** Status, count and restarts of a set of pods, for the object that holds them. */
+/** Status, count, restarts and summed usage of a set of pods, for the object that holds them. */
 export interface PodRollup {
   count: number;
   worst: TopologyStatus;
   restarts: number;
+  /** The sum over the pods that have a sample; undefined when none has. */
+  usage: ResourceUsage | undefined;
 }
 
-export function rollup(pods: readonly Pod[]): PodRollup {
-  const nodes = pods.map(podNode);
-  return { count: pods.length, worst: worstStatus(nodes.map((n) => n.status)), restarts: nodes.reduce((sum, n) => sum + (n.metrics?.restarts ?? 0), 0) };
+export function rollup(pods: readonly Pod[], usage?: UsageLookup): PodRollup {
+  const nodes = pods.map((pod) => podNode(pod));
+  return {
+    count: pods.length,
+    worst: worstStatus(nodes.map((n) => n.status)),
+    restarts: nodes.reduce((sum, n) => sum + (n.metrics?.restarts ?? 0), 0),
+    usage: usage ? sumUsage(pods.map((pod) => podUsage(pod, usage))) : undefined,
+  };
 }
 
-/** A host: its own readiness combined with the worst of its pods; `group` carries the pod count. */
-export function hostNode(host: Node, pods: readonly Pod[]): TopologyNode {
+/** A host: its own readiness combined with the worst of its pods, and its own usage; `group` carries the pod count. */
+export function hostNode(host: Node, pods: readonly Pod[], usage?: UsageLookup): TopologyNode {
   const own = nodeTopologyStatus(host);
   const summary = rollup(pods);
   const node = objectNode(host, "Node", pods.length === 0 ? own : worstStatus([own, summary.worst]));
   node.group = { by: "node", key: host.metadata.name, count: summary.count, worst: pods.length === 0 ? own : summary.worst };
-  node.metrics = { restarts: summary.restarts };
+  node.metrics = metricsOf(usage?.node(host.metadata.name), summary.restarts);
   return node;
 }
 

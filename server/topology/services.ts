@@ -46,7 +46,7 @@ export function ingressServiceNames(ingress: KubeObject): string[] {
 
 /** Services, the pods they select, and the Ingresses routing to them. */
 export function servicesGraph(source: TopologySource): TopologyGraph {
-  const podById = new Map((source.pods as readonly Pod[]).map((pod) => [idOf(pod, "Pod"), podNode(pod)]));
+  const podById = new Map((source.pods as readonly Pod[]).map((pod) => [idOf(pod, "Pod"), podNode(pod, source.usage)]));
   const behind = podsBehindServices(source.endpointslices);
   const nodes: TopologyNode[] = [];
   const edges: TopologyEdge[] = [];

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { startDemoCluster, type DemoCluster } from "@/server/demo-cluster/start";
 import { ClusterCache } from "../kube/cache";
-import { connectWithKubeconfigYaml } from "../kube/connect";
+import { connectWithKubeconfigYaml, type ClusterConnection } from "../kube/connect";
+import { UsagePoller } from "../kube/usage/usagePoller";
 import { sourceFromCache } from "./cacheSource";
 import { buildGraph } from "./views";
 
@@ -55,5 +56,56 @@ describe("topology of the demo cluster", () => {
     expect(selects.length).toBeGreaterThan(0);
     const ids = new Set(graph.nodes.map((n) => n.id));
     for (const e of graph.edges) expect(ids.has(e.source) && ids.has(e.target), e.id).toBe(true);
+  });
+});
+
+type MetricsItem = { metadata: { name: string; namespace?: string }; containers?: { usage: { memory: string } }[]; usage?: { memory: string } };
+
+// Read independently of the poller: the demo, like metrics-server, writes memory in Ki.
+const kibibytes = (memory: string) => {
+  expect(memory).toMatch(/^\d+Ki$/);
+  return Number(memory.slice(0, -2)) * 1024;
+};
+
+async function memoryFromApi(connection: ClusterConnection, resource: "pods" | "nodes"): Promise<Map<string, number>> {
+  const response = await connection.request(`/apis/metrics.k8s.io/v1beta1/${resource}`);
+  expect(response.status).toBe(200);
+  const { items } = await response.json<{ items: MetricsItem[] }>();
+  return new Map(items.map((item) => resource === "pods"
+    ? [`${item.metadata.namespace}/${item.metadata.name}`, item.containers!.reduce((sum, c) => sum + kibibytes(c.usage.memory), 0)]
+    : [item.metadata.name, kibibytes(item.usage!.memory)]));
+}
+
+describe("usage from the demo's metrics.k8s.io", () => {
+  test("pod and host nodes carry the memory the metrics API answers at the same moment", async () => {
+    const connection = connectWithKubeconfigYaml(demo.kubeconfig, "demo");
+    const usage = new UsagePoller(connection, { intervalMs: 60_000 });
+    try {
+      // The demo's samples move every 10 s; a read is kept only when the API answered the same before and after the poll.
+      const api = await vi.waitFor(async () => {
+        const before = [await memoryFromApi(connection, "pods"), await memoryFromApi(connection, "nodes")];
+        await usage.pollNow();
+        const after = [await memoryFromApi(connection, "pods"), await memoryFromApi(connection, "nodes")];
+        expect(after).toEqual(before);
+        return { pods: after[0]!, nodes: after[1]! };
+      }, { timeout: 25_000, interval: 200 });
+      expect(usage.status()).toEqual({ state: "available" });
+
+      const source = sourceFromCache(cache, () => ({ all: true }), undefined, usage.lookup());
+      const podNodes = buildGraph("pods", source).nodes.filter((n) => n.kind === "Pod");
+      const sampled = podNodes.filter((n) => n.metrics?.memoryBytes !== undefined);
+      expect(sampled.length).toBeGreaterThan(podNodes.length / 2);
+      for (const node of podNodes) expect(node.metrics?.memoryBytes, `${node.namespace}/${node.name}`).toBe(api.pods.get(`${node.namespace}/${node.name}`));
+      // What `memory > 100M` (100 MiB) picks on the map is what the API says is above it.
+      const above = (entries: [string, number | undefined][]) => entries.filter(([, bytes]) => bytes !== undefined && bytes > 100 * 2 ** 20).map(([key]) => key).sort();
+      const shownPods = new Set(podNodes.map((n) => `${n.namespace}/${n.name}`));
+      expect(above(podNodes.map((n) => [`${n.namespace}/${n.name}`, n.metrics?.memoryBytes]))).toEqual(above([...api.pods].filter(([key]) => shownPods.has(key))));
+
+      const hosts = buildGraph("hosts", source).nodes;
+      expect(hosts.length).toBeGreaterThan(0);
+      for (const host of hosts) expect(host.metrics?.memoryBytes, host.name).toBe(api.nodes.get(host.name));
+    } finally {
+      await usage.stop();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { TopologyMessage, TopologySubscribe } from "@/lib/wire/topology";
 import type { ResourceKind } from "../kube/resources";
+import type { UsageSource } from "../kube/usage/usageLookup";
 import type { CacheView } from "../stream/cacheView";
 import type { ListScope } from "../stream/streamAccess";
 import { log } from "../log";
@@ -23,6 +24,8 @@ export interface TopologyOptions {
   threshold: number;
   /** At most one frame per this many ms per subscription (default 250: 4 frames a second). */
   frameMs: number;
+  /** Where pods' and hosts' CPU and memory are read; without it map nodes carry none. */
+  usage?: Pick<UsageSource, "lookup">;
 }
 
 export const defaultTopologyOptions: TopologyOptions = { threshold: DEFAULT_AGGREGATE_THRESHOLD, frameMs: 250 };
@@ -61,7 +64,7 @@ export class TopologyFeed {
   compute(): AggregatedGraph {
     const started = Date.now();
     const { view, namespaces, expand } = this.request;
-    const graph = buildGraph(view, sourceFromCache(this.host.cache, (kind) => this.host.scopeOf(kind), namespaces));
+    const graph = buildGraph(view, sourceFromCache(this.host.cache, (kind) => this.host.scopeOf(kind), namespaces, this.options.usage?.lookup()));
     const by = groupingFor(view, (namespaces ?? []).length > 0);
     const shown = aggregate(graph, { threshold: this.options.threshold, by, expand });
     this.lastFrameAt = Date.now();
@@ -79,7 +82,7 @@ export class TopologyFeed {
     this.host.send(JSON.stringify(message), true);
   }
 
-  /** The cache (or the person's access) changed: a frame is owed. */
+  /** The cache, the usage samples or the person's access changed: a frame is owed. */
   changed(): void {
     if (this.stopped || this.last === undefined) return;
     this.dirty = true;

@@ -7,7 +7,8 @@ import { createStreamServer, type StreamServerDeps } from "../stream/streamServe
 import type { ListScope, StreamAccess } from "../stream/streamAccess";
 import { FakeCache } from "../stream/testing/fakeCache";
 import { TestClient } from "../stream/testing/testClient";
-import { host, pod, uidOf } from "./testing/fixtures";
+import type { UsageLookup, UsageSource } from "../kube/usage/usageLookup";
+import { host, pod, uidOf, usageSamples } from "./testing/fixtures";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -111,6 +112,51 @@ describe("topology subscriptions", () => {
     await client.next("topology-snapshot");
     client.send({ type: "subscribe", id: "map", resource: "pods" });
     expect((await client.next("error")).message).toMatch(/already in use/);
+  });
+});
+
+/** Usage a test swaps and announces, as the poller does after a poll. */
+class FakeUsage implements UsageSource {
+  readonly listeners = new Set<() => void>();
+  constructor(public current: UsageLookup) {}
+  lookup(): UsageLookup {
+    return this.current;
+  }
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  announce(next: UsageLookup): void {
+    this.current = next;
+    this.listeners.forEach((listener) => listener());
+  }
+}
+
+describe("topology usage", () => {
+  test("pods carry CPU and memory, and a poll that changes them sends a delta to open views", async () => {
+    const usage = new FakeUsage(usageSamples({ "shop/a": [120, 150 * 2 ** 20] }, { n1: [900, 2 ** 30] }));
+    const { cache, url } = await start({ usage });
+    cache.seed("pods", [pod("a", "shop", { node: "n1" }), pod("b", "shop", { node: "n1" })]);
+    cache.seed("nodes", [host("n1")]);
+    const client = await connect(url);
+    client.send({ type: "subscribe", id: "map", resource: "topology", view: "pods" });
+    const snapshot = await client.next("topology-snapshot");
+    const metricsOf = (nodes: { id: string; metrics?: unknown }[], id: string) => nodes.find((n) => n.id === id)?.metrics;
+    expect(metricsOf(snapshot.nodes, uidOf(pod("a", "shop")))).toEqual({ cpuMillicores: 120, memoryBytes: 150 * 2 ** 20, restarts: 0 });
+    expect(metricsOf(snapshot.nodes, uidOf(pod("b", "shop")))).toEqual({ restarts: 0 });
+    expect(metricsOf(snapshot.nodes, "node-n1")).toEqual({ cpuMillicores: 900, memoryBytes: 2 ** 30, restarts: 0 });
+
+    usage.announce(usageSamples({ "shop/a": [120, 150 * 2 ** 20], "shop/b": [10, 20 * 2 ** 20] }, { n1: [900, 2 ** 30] }));
+    const delta = await client.next("topology-delta", 1000);
+    expect(delta.upserted).toEqual([expect.objectContaining({ id: uidOf(pod("b", "shop")), metrics: { cpuMillicores: 10, memoryBytes: 20 * 2 ** 20, restarts: 0 } })]);
+  });
+
+  test("closing the stream server stops listening to usage", async () => {
+    const usage = new FakeUsage(usageSamples({}));
+    await start({ usage });
+    expect(usage.listeners.size).toBe(1);
+    await cleanups.pop()!();
+    expect(usage.listeners.size).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { topologySource } from "./source";
-import { host, namespace, ownerRef, pod, uidOf, workload } from "./testing/fixtures";
+import { host, namespace, ownerRef, pod, uidOf, usageSamples, workload } from "./testing/fixtures";
 import { buildGraph, containersGraph, controllersGraph, hostsGraph, namespacesGraph, podsGraph } from "./views";
 
 const deployment = workload("Deployment", "web", "shop");
@@ -87,5 +87,52 @@ describe("containers and namespaces views", () => {
   test("buildGraph dispatches on the view", () => {
     expect(buildGraph("hosts", source).nodes).toHaveLength(3);
     expect(buildGraph("namespaces", source).nodes).toHaveLength(2);
+  });
+});
+
+describe("CPU and memory on map nodes", () => {
+  const usage = usageSamples({ "shop/web-a": [100, 200 * 2 ** 20], "shop/web-b": [50.5, 10 * 2 ** 20] }, { n1: [1500, 4 * 2 ** 30] });
+  const sampled = { ...source, usage };
+
+  test("pods carry their own sample, and a pod without one carries none (not zero)", () => {
+    const nodes = byId(podsGraph(sampled).nodes);
+    expect(nodes.get(uidOf(webA))!.metrics).toEqual({ cpuMillicores: 100, memoryBytes: 200 * 2 ** 20, restarts: 0 });
+    expect(nodes.get(uidOf(bare))!.metrics).toEqual({ restarts: 0 });
+    // Without usage (tests, no poller) nothing changes.
+    expect(byId(podsGraph(source).nodes).get(uidOf(webA))!.metrics).toEqual({ restarts: 0 });
+  });
+
+  test("hosts carry the node's own usage, not their pods' sum", () => {
+    const nodes = byId(hostsGraph(sampled).nodes);
+    expect(nodes.get("node-n1")!.metrics).toEqual({ cpuMillicores: 1500, memoryBytes: 4 * 2 ** 30, restarts: 0 });
+    expect(nodes.get("node-n2")!.metrics).toEqual({ restarts: 3 });
+  });
+
+  test("controllers and namespaces sum their sampled pods; Unmanaged without samples carries none", () => {
+    const controllers = byId(controllersGraph(sampled).nodes);
+    expect(controllers.get(uidOf(deployment))!.metrics).toEqual({ cpuMillicores: 150.5, memoryBytes: 210 * 2 ** 20, restarts: 3 });
+    expect(controllers.get("unmanaged:shop")!.metrics).toEqual({ restarts: 0 });
+    const withBare = byId(controllersGraph({ ...source, usage: usageSamples({ "shop/debug": [7, 1024] }) }).nodes);
+    expect(withBare.get("unmanaged:shop")!.metrics).toEqual({ cpuMillicores: 7, memoryBytes: 1024, restarts: 0 });
+    expect(withBare.get(uidOf(deployment))!.metrics).toEqual({ restarts: 3 });
+    expect(byId(namespacesGraph(sampled).nodes).get("ns-shop")!.metrics).toMatchObject({ cpuMillicores: 150.5, memoryBytes: 210 * 2 ** 20 });
+    expect(byId(namespacesGraph(sampled).nodes).get("ns-empty")!.metrics).toEqual({ restarts: 0 });
+  });
+
+  test("the pods shown in the services and containers views carry their usage too", () => {
+    const service = workload("Service", "web", "shop");
+    const slice = workload("EndpointSlice", "web-x", "shop", undefined, { endpoints: [{ targetRef: { kind: "Pod", uid: uidOf(webA) } }] });
+    slice.metadata.labels = { "kubernetes.io/service-name": "web" };
+    const services = byId(buildGraph("services", { ...sampled, services: [service], endpointslices: [slice] }).nodes);
+    expect(services.get(uidOf(webA))!.metrics).toMatchObject({ memoryBytes: 200 * 2 ** 20 });
+    expect(byId(buildGraph("containers", sampled).nodes).get(uidOf(webA))!.metrics).toMatchObject({ cpuMillicores: 100 });
+  });
+
+  test("a pod's node is reused while its sample is unchanged and rebuilt when it changes", () => {
+    const first = podsGraph(sampled).nodes.find((n) => n.id === uidOf(webA));
+    expect(podsGraph(sampled).nodes.find((n) => n.id === uidOf(webA))).toBe(first);
+    const moved = podsGraph({ ...source, usage: usageSamples({ "shop/web-a": [101, 200 * 2 ** 20] }) }).nodes.find((n) => n.id === uidOf(webA));
+    expect(moved).not.toBe(first);
+    expect(moved!.metrics).toMatchObject({ cpuMillicores: 101 });
   });
 });

@@ -1,7 +1,7 @@
 import type { KubeObject, Node, Pod } from "@/lib/k8s/types";
 import type { TopologyEdge, TopologyNode, TopologyStatus, TopologyView } from "@/lib/wire/topology";
 import { ControllerIndex, controllerNode, unmanagedNode } from "./controllers";
-import { edge, groupBy, hostNode, idOf, objectNode, podNode, rollup } from "./nodes";
+import { edge, groupBy, hostNode, idOf, metricsOf, objectNode, podNode, rollup } from "./nodes";
 import { servicesGraph } from "./services";
 import type { TopologySource } from "./source";
 import { containerTopologyStatus, worstStatus } from "./status";
@@ -13,10 +13,10 @@ export interface TopologyGraph {
 
 const podsOf = (source: TopologySource) => source.pods as readonly Pod[];
 
-/** Hosts, each with its pods' count and worst status. */
+/** Hosts, each with its pods' count and worst status, and its own usage. */
 export function hostsGraph(source: TopologySource): TopologyGraph {
   const podsByHost = groupBy(podsOf(source), (pod) => pod.spec?.nodeName);
-  const nodes = (source.nodes as readonly Node[]).map((host) => hostNode(host, podsByHost.get(host.metadata.name) ?? []));
+  const nodes = (source.nodes as readonly Node[]).map((host) => hostNode(host, podsByHost.get(host.metadata.name) ?? [], source.usage));
   return { nodes, edges: [] };
 }
 
@@ -26,20 +26,20 @@ export function podsGraph(source: TopologySource): TopologyGraph {
   const index = new ControllerIndex(source);
   const podsByHost = groupBy(pods, (pod) => pod.spec?.nodeName);
   const { owned } = index.assign(pods);
-  const nodes: TopologyNode[] = pods.map(podNode);
+  const nodes: TopologyNode[] = pods.map((pod) => podNode(pod, source.usage));
   const edges: TopologyEdge[] = [];
   for (const host of source.nodes as readonly Node[]) {
     const onHost = podsByHost.get(host.metadata.name);
     if (!onHost) continue;
     const hostId = idOf(host, "Node");
-    nodes.push(hostNode(host, onHost));
+    nodes.push(hostNode(host, onHost, source.usage));
     for (const pod of onHost) edges.push(edge("scheduled", idOf(pod, "Pod"), hostId));
   }
   for (const controller of index.controllers) {
     const controllerId = idOf(controller.object, controller.kind);
     const mine = owned.get(controllerId);
     if (!mine) continue;
-    nodes.push(controllerNode(controller, mine));
+    nodes.push(controllerNode(controller, mine, source.usage));
     for (const pod of mine) edges.push(edge("owns", controllerId, idOf(pod, "Pod")));
   }
   return { nodes, edges };
@@ -53,7 +53,7 @@ export function controllersGraph(source: TopologySource): TopologyGraph {
   const edges: TopologyEdge[] = [];
   for (const controller of index.controllers) {
     const id = idOf(controller.object, controller.kind);
-    nodes.push(controllerNode(controller, owned.get(id) ?? []));
+    nodes.push(controllerNode(controller, owned.get(id) ?? [], source.usage));
     const cronJob = controller.kind === "Job" ? index.cronJobOf(controller.object) : undefined;
     if (cronJob) edges.push(edge("owns", idOf(cronJob.object, "CronJob"), id));
   }
@@ -64,7 +64,7 @@ export function controllersGraph(source: TopologySource): TopologyGraph {
     const jobs = edges.filter((e) => e.source === node.id).map((e) => jobStatus.get(e.target)).filter((s): s is TopologyStatus => !!s);
     if (jobs.length > 0) node.status = worstStatus(jobs);
   }
-  for (const [namespace, pods] of unmanaged) nodes.push(unmanagedNode(namespace, pods));
+  for (const [namespace, pods] of unmanaged) nodes.push(unmanagedNode(namespace, pods, source.usage));
   return { nodes, edges };
 }
 
@@ -74,7 +74,7 @@ export function containersGraph(source: TopologySource): TopologyGraph {
   const edges: TopologyEdge[] = [];
   for (const pod of podsOf(source)) {
     const podId = idOf(pod, "Pod");
-    nodes.push(podNode(pod));
+    nodes.push(podNode(pod, source.usage));
     const statuses = new Map((pod.status?.containerStatuses ?? []).map((s) => [s.name, s]));
     for (const container of pod.spec?.containers ?? []) {
       const status = statuses.get(container.name);
@@ -102,11 +102,11 @@ export function namespacesGraph(source: TopologySource): TopologyGraph {
   const podsByNamespace = groupBy(podsOf(source), (pod) => pod.metadata.namespace);
   const nodes = source.namespaces.map((namespace) => {
     const name = namespace.metadata.name;
-    const summary = rollup(podsByNamespace.get(name) ?? []);
+    const summary = rollup(podsByNamespace.get(name) ?? [], source.usage);
     const own = namespaceOwnStatus(namespace);
     const node = objectNode(namespace, "Namespace", summary.count === 0 ? own : worstStatus([own, summary.worst]));
     node.group = { by: "namespace", key: name, count: summary.count, worst: summary.count === 0 ? own : summary.worst };
-    node.metrics = { restarts: summary.restarts };
+    node.metrics = metricsOf(summary.usage, summary.restarts);
     return node;
   });
   return { nodes, edges: [] };

@@ -1,4 +1,5 @@
 import type { KubeObject, Node, OwnerReference, Pod } from "@/lib/k8s/types";
+import { UsageSamples } from "../../kube/usage/usageLookup";
 
 // Small Kubernetes objects for topology tests; uids are readable so assertions can name them.
 
@@ -60,3 +61,9 @@ export function namespace(name: string, phase = "Active"): KubeObject {
 }
 
 export const uidOf = (object: KubeObject): string => object.metadata.uid!;
+
+/** Usage samples as the poller holds them: pods by "namespace/name" and nodes by name, each [millicores, bytes]. */
+export function usageSamples(pods: Record<string, [number, number]>, nodes: Record<string, [number, number]> = {}): UsageSamples {
+  const toMap = (entries: Record<string, [number, number]>) => new Map(Object.entries(entries).map(([key, [cpuMillicores, memoryBytes]]) => [key, { cpuMillicores, memoryBytes }]));
+  return new UsageSamples(toMap(pods), toMap(nodes));
+}
