@@ -1,7 +1,7 @@
 "use client";
 import { useMemo } from "react";
 import { Alert, Code, Drawer, ScrollArea, Stack, Tabs, Text } from "@mantine/core";
-import { parseObjectRef, type ObjectRef } from "@/lib/k8s/objectRef";
+import { formatObjectRef, parseObjectRef, type ObjectRef } from "@/lib/k8s/objectRef";
 import type { KubeObject } from "@/lib/k8s/types";
 import { useLiveResource } from "@/components/live/useLiveResource";
 import { useUrlState } from "@/components/ui/useUrlState";
@@ -22,12 +22,14 @@ export function DetailsDrawer() {
   return (
     <Drawer opened={ref !== undefined} onClose={close} position="right" size="xl" title={title} styles={{ title: { fontWeight: 600, fontSize: "var(--mantine-font-size-lg)" } }}>
       {url.selected && !ref && <Alert color="red">“{url.selected}” is not an object reference like pods/namespace/name.</Alert>}
-      {ref && <DrawerBody selected={url.selected!} objectRef={ref} />}
+      {ref && <ObjectDetails objectRef={ref} />}
     </Drawer>
   );
 }
 
-function DrawerBody({ selected, objectRef }: { selected: string; objectRef: ObjectRef }) {
+/** Overview and YAML of one object, kept live; the drawer and the topology panel both show it. */
+export function ObjectDetails({ objectRef }: { objectRef: ObjectRef }) {
+  const selected = formatObjectRef(objectRef);
   const live = useLiveResource(objectRef.resource, objectRef.namespace);
   const object = useMemo(() => live.items.find((o) => o.metadata.name === objectRef.name), [live.items, objectRef.name]);
   const details = useObjectDetails(selected, object?.metadata.resourceVersion);

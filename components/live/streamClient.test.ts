@@ -107,6 +107,26 @@ describe("StreamClient", () => {
     expect(sockets).toHaveLength(first);
   });
 
+  test("topology subscriptions carry the view, get their graph messages, and resubscribe after a reconnect", () => {
+    const events: string[] = [];
+    client.subscribeTopology({ view: "pods", namespaces: ["shop"] }, {
+      onMessage: (message) => events.push(message.type === "topology-snapshot" ? `snapshot:${message.nodes.length}` : `delta:${message.upserted.length}`),
+      onResyncing: () => events.push("resyncing"),
+      onError: (message) => events.push(`error:${message}`),
+    });
+    sockets[0]!.open();
+    expect(sockets[0]!.sent).toEqual([{ type: "subscribe", id: "t1", resource: "topology", view: "pods", namespaces: ["shop"] }]);
+    sockets[0]!.receive({ type: "topology-snapshot", id: "t1", nodes: [{ id: "a", kind: "Pod", name: "a", status: "running" }], edges: [] });
+    sockets[0]!.receive({ type: "topology-delta", id: "t1", upserted: [], removed: ["a"], edgesUpserted: [], edgesRemoved: [] });
+    sockets[0]!.receive({ type: "snapshot", id: "t1", items: [] });
+    sockets[0]!.receive({ type: "error", id: "t1", message: "no access" });
+    sockets[0]!.close(1006, "");
+    vi.advanceTimersByTime(500);
+    sockets[1]!.open();
+    expect(sockets[1]!.sent).toEqual([{ type: "subscribe", id: "t1", resource: "topology", view: "pods", namespaces: ["shop"] }]);
+    expect(events).toEqual(["snapshot:1", "delta:0", "error:no access", "resyncing"]);
+  });
+
   test("unsubscribes on the wire and ignores later messages for that id", () => {
     const { events, handler } = recordingHandler();
     const unsubscribe = client.subscribe("pods", undefined, handler);

@@ -1,5 +1,6 @@
 import { StreamCloseCode, type ClientMessage, type ServerMessage, type StreamResourceKind, type WireChange, type WireKindStatus } from "@/lib/wire/stream";
 import type { KubeObject } from "@/lib/k8s/types";
+import type { TopologyMessage, TopologySubscribe } from "@/lib/wire/topology";
 
 /** The part of the browser WebSocket the client uses (the `ws` package's client fits too). */
 export interface SocketLike {
@@ -19,6 +20,16 @@ export interface SubscriptionHandler {
   onResyncing(): void;
   onError?(message: string): void;
 }
+
+/** Receives one topology subscription's snapshots and deltas (see lib/wire/topology.ts). */
+export interface TopologyHandler {
+  onMessage(message: TopologyMessage): void;
+  /** The graph in hand is no longer current; a fresh snapshot is coming (resync or reconnect). */
+  onResyncing(): void;
+  onError?(message: string): void;
+}
+
+export type TopologyRequest = Omit<TopologySubscribe, "type" | "id" | "resource">;
 
 export type ConnectionPhase = "connecting" | "open" | "reconnecting";
 
@@ -50,11 +61,9 @@ export interface StreamClientOptions {
 
 const OPEN = 1;
 
-interface Subscription {
-  resource: StreamResourceKind;
-  namespace?: string;
-  handler: SubscriptionHandler;
-}
+type Subscription =
+  | { resource: StreamResourceKind; namespace?: string; handler: SubscriptionHandler }
+  | { resource: "topology"; request: TopologyRequest; handler: TopologyHandler };
 
 /** One websocket per tab: multiplexes subscriptions, reconnects with backoff and resubscribes. */
 export class StreamClient {
@@ -89,6 +98,16 @@ export class StreamClient {
   subscribe(resource: StreamResourceKind, namespace: string | undefined, handler: SubscriptionHandler): () => void {
     const id = `s${++this.nextId}`;
     this.subscriptions.set(id, { resource, namespace, handler });
+    this.sendSubscribe(id);
+    return () => {
+      if (this.subscriptions.delete(id)) this.send({ type: "unsubscribe", id });
+    };
+  }
+
+  /** A topology view; the server sends a snapshot, then deltas, and a new snapshot after every reconnect. */
+  subscribeTopology(request: TopologyRequest, handler: TopologyHandler): () => void {
+    const id = `t${++this.nextId}`;
+    this.subscriptions.set(id, { resource: "topology", request, handler });
     this.sendSubscribe(id);
     return () => {
       if (this.subscriptions.delete(id)) this.send({ type: "unsubscribe", id });
@@ -132,6 +151,7 @@ export class StreamClient {
     if (message.type === "pong") return;
     const sub = "id" in message && message.id !== undefined ? this.subscriptions.get(message.id) : undefined;
     if (!sub) return;
+    if (sub.resource === "topology") return routeTopology(sub.handler, message);
     if (message.type === "snapshot") sub.handler.onSnapshot(message.items);
     else if (message.type === "delta") sub.handler.onDelta(message.changes);
     else if (message.type === "resync") sub.handler.onResyncing();
@@ -179,10 +199,17 @@ export class StreamClient {
   private sendSubscribe(id: string): void {
     const sub = this.subscriptions.get(id);
     if (!sub) return;
-    this.send({ type: "subscribe", id, resource: sub.resource, ...(sub.namespace ? { namespace: sub.namespace } : {}) });
+    if (sub.resource === "topology") this.send({ type: "subscribe", id, resource: "topology", ...sub.request });
+    else this.send({ type: "subscribe", id, resource: sub.resource, ...(sub.namespace ? { namespace: sub.namespace } : {}) });
   }
 
   private send(message: ClientMessage): void {
     if (this.socket?.readyState === OPEN) this.socket.send(JSON.stringify(message));
   }
+}
+
+function routeTopology(handler: TopologyHandler, message: ServerMessage): void {
+  if (message.type === "topology-snapshot" || message.type === "topology-delta") handler.onMessage(message);
+  else if (message.type === "resync") handler.onResyncing();
+  else if (message.type === "error") handler.onError?.(message.message);
 }

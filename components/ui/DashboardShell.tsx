@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { AppShell, Burger, Group, NavLink, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconBox, IconNetwork, IconServer, IconStack2 } from "@tabler/icons-react";
+import { IconBox, IconNetwork, IconServer, IconStack2, IconTopologyStar3 } from "@tabler/icons-react";
 import { UserMenu } from "@/components/auth/UserMenu";
 import { ColorSchemeToggle } from "./ColorSchemeToggle";
 import { ConnectionIndicator } from "./ConnectionIndicator";
@@ -13,6 +13,7 @@ import { useUrlState } from "./useUrlState";
 import { withParams } from "./urlState";
 
 const sections = [
+  { href: "/topology", label: "Topology", icon: IconTopologyStar3 },
   { href: "/workloads", label: "Workloads", icon: IconStack2 },
   { href: "/pods", label: "Pods", icon: IconBox },
   { href: "/nodes", label: "Nodes", icon: IconServer },
@@ -35,7 +36,8 @@ export function DashboardShell({ children }: { children: ReactNode }) {
             <Title order={3}>Orrery</Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <NamespaceSelect />
+            {/* The map picks several namespaces in its own filters. */}
+            {pathname !== "/topology" && <NamespaceSelect />}
             <ConnectionIndicator />
             <UserMenu />
             <ColorSchemeToggle />

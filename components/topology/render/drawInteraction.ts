@@ -8,6 +8,8 @@ import { containsPoint, visibleWorldBounds, worldToScreen, type Size, type Viewp
 export interface InteractionState {
   hoveredId?: string;
   selectedId?: string;
+  /** The node the keyboard is on (arrow keys move it, Enter selects it). */
+  focusedId?: string;
   /** Nodes matching the current search. */
   matchIds?: ReadonlySet<string>;
 }
@@ -34,7 +36,9 @@ export function drawInteraction(
   const neighboursHighlighted = state.hoveredId ? drawHover(ctx, scene, viewport.k, state.hoveredId, neighboursOf) : 0;
   const selected = state.selectedId === undefined ? undefined : scene.indexById.get(state.selectedId);
   if (selected !== undefined) strokeRings(ctx, scene, viewport.k, [selected], 6, SELECTION_COLOUR, 3);
-  drawFocusLabels(ctx, scene, viewport, pixelRatio, [state.hoveredId, state.selectedId]);
+  const focused = state.focusedId === undefined ? undefined : scene.indexById.get(state.focusedId);
+  if (focused !== undefined) strokeRings(ctx, scene, viewport.k, [focused], 10, HOVER_COLOUR, 2);
+  drawFocusLabels(ctx, scene, viewport, pixelRatio, [state.hoveredId, state.selectedId, state.focusedId]);
   return { matchesDrawn, neighboursHighlighted };
 }
 

@@ -1,7 +1,8 @@
 import type { TopologyContext } from "./canvasContext";
 import type { NodeShape } from "./style";
 
-type PathContext = Pick<TopologyContext, "moveTo" | "lineTo" | "quadraticCurveTo" | "arc" | "closePath">;
+/** The path calls shapes need; a canvas context, or the SVG path writer in export/ so both draw the same geometry. */
+export type PathContext = Pick<TopologyContext, "moveTo" | "lineTo" | "quadraticCurveTo" | "arc" | "closePath">;
 
 const HEXAGON_ANGLES = [0, 1, 2, 3, 4, 5].map((step) => (Math.PI / 3) * step + Math.PI / 6);
 

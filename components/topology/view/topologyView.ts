@@ -9,12 +9,18 @@ import { createHitIndex, type HitIndex } from "../render/hitTest";
 import { buildScene, type Scene } from "../render/scene";
 import { boundsOfPositions, fitToBounds, MAX_SCALE, MIN_SCALE, screenToWorld, type Size, type Viewport } from "../render/viewport";
 import { createFrameScheduler, type FrameScheduler } from "./frameScheduler";
+import { arrowDirections, nodeInDirection, nodeNearestCentre } from "./keyboardNavigation";
+import { markOnce, PaintStats, topologyMarks } from "./paintStats";
 
 export interface TopologyViewOptions {
   staticCanvas: HTMLCanvasElement;
   interactionCanvas: HTMLCanvasElement;
   onSelect?: (id: string | undefined) => void;
   onHover?: (id: string | undefined) => void;
+  /** The person finished a zoom or pan (programmatic moves such as fitting are not reported). */
+  onViewportChange?: (viewport: Viewport) => void;
+  /** Start here instead of fitting the graph (a link that carries the zoom). */
+  initialViewport?: Viewport;
   /** Replaces the Web Worker, for tests. */
   openLayoutPort?: () => LayoutPort;
 }
@@ -41,6 +47,12 @@ export class TopologyView {
   private pixelRatio = 1;
   private interaction: InteractionState = {};
   private fittedOnce = false;
+  private layoutDone = false;
+  /** The person zoomed or panned (or a link set the view): automatic fitting stops. */
+  private userMoved = false;
+  private firstLayoutSettled = false;
+  private gestureStart: Viewport | undefined;
+  readonly stats = new PaintStats();
 
   constructor(private readonly options: TopologyViewOptions) {
     this.layout = createLayoutClient(options.openLayoutPort);
@@ -48,14 +60,28 @@ export class TopologyView {
     this.interactionFrame = createFrameScheduler(() => this.paintInteraction());
     this.zoomBehavior = zoom<HTMLCanvasElement, unknown>()
       .scaleExtent([MIN_SCALE, MAX_SCALE])
-      .on("zoom", (event: { transform: Viewport }) => {
+      .on("zoom", (event: { transform: Viewport; sourceEvent: unknown }) => {
+        if (event.sourceEvent) this.userMoved = true;
         this.viewport = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
         this.requestPaint();
+      })
+      .on("start", () => {
+        this.gestureStart = this.viewport;
+      })
+      .on("end", (event: { sourceEvent: unknown }) => {
+        // A plain click also makes a zoom gesture: report only real moves.
+        if (!event.sourceEvent || sameViewport(this.gestureStart, this.viewport)) return;
+        this.options.onViewportChange?.(this.viewport);
       });
     select(options.interactionCanvas).call(this.zoomBehavior);
+    if (options.initialViewport) {
+      this.userMoved = true;
+      this.setViewport(options.initialViewport);
+    }
     options.interactionCanvas.addEventListener("pointermove", this.handlePointerMove);
     options.interactionCanvas.addEventListener("pointerleave", this.handlePointerLeave);
     options.interactionCanvas.addEventListener("click", this.handleClick);
+    options.interactionCanvas.addEventListener("keydown", this.handleKeyDown);
   }
 
   /** New graph data: relayout, warm-started from the positions on screen now; a status-only change just repaints. */
@@ -66,15 +92,63 @@ export class TopologyView {
     this.neighboursOf = neighboursOf;
     this.rebuildScene();
     if (!structureChanged) return;
+    this.layoutDone = false;
     this.cancelLayout = this.layout.layout(
       { nodes: nodes.map((node) => ({ id: node.id })), edges: edges.map((edge) => ({ source: edge.source, target: edge.target })), previous: { ids: this.positionIds, positions: this.positions } },
       (update) => {
         this.positionIds = update.ids;
         this.positions = update.positions;
+        this.layoutDone = update.done;
         this.rebuildScene();
-        if (update.done && !this.fittedOnce) this.fit();
+        // Fit as soon as everything is placed, and once more when the first layout settles unless the person moved the view;
+        // never afterwards, so a change in the cluster never moves the camera.
+        if (!this.fittedOnce || (update.done && !this.firstLayoutSettled && !this.userMoved)) this.fit();
+        if (update.done) this.firstLayoutSettled = true;
+        if (update.done) markOnce(topologyMarks.settled);
       },
     );
+  }
+
+  /** Moves the camera; a link's zoom is applied this way. */
+  setViewport(viewport: Viewport): void {
+    this.fittedOnce = true;
+    select(this.options.interactionCanvas).call(this.zoomBehavior.transform, zoomIdentity.translate(viewport.x, viewport.y).scale(viewport.k));
+  }
+
+  /** Pans so the node is in the middle of the screen, keeping the zoom. */
+  centreOn(id: string): void {
+    const point = this.positionOf(id);
+    if (!point || this.size.width === 0) return;
+    const k = this.viewport.k;
+    this.setViewport({ x: this.size.width / 2 - point.x * k, y: this.size.height / 2 - point.y * k, k });
+  }
+
+  /** What an export needs: the scene as drawn, the camera, and both canvases. */
+  snapshotForExport(): { scene: Scene; viewport: Viewport; size: Size; canvases: HTMLCanvasElement[] } {
+    return { scene: this.scene, viewport: this.viewport, size: this.size, canvases: [this.options.staticCanvas, this.options.interactionCanvas] };
+  }
+
+  /** The nodes drawn now, in scene order. */
+  drawnNodes(): readonly TopologyNode[] {
+    return this.scene.nodes;
+  }
+
+  /** Ids highlighted as search matches that are on the map. */
+  highlightedIds(): string[] {
+    return [...(this.interaction.matchIds ?? [])].filter((id) => this.scene.indexById.has(id));
+  }
+
+  /** Ids of the nodes with this name, for tests and benchmarks that know names, not uids. */
+  idsNamed(name: string): string[] {
+    return this.scene.nodes.filter((node) => node.name === name).map((node) => node.id);
+  }
+
+  isLayoutDone(): boolean {
+    return this.layoutDone;
+  }
+
+  nodeCount(): number {
+    return this.scene.nodes.length;
   }
 
   setInteraction(state: Pick<InteractionState, "selectedId" | "matchIds">): void {
@@ -89,6 +163,8 @@ export class TopologyView {
       canvas.width = Math.round(size.width * pixelRatio);
       canvas.height = Math.round(size.height * pixelRatio);
     }
+    // Until the person moves the camera, the whole graph stays in view as the page around it settles.
+    if (this.fittedOnce && !this.userMoved) this.fit();
     this.requestPaint();
   }
 
@@ -121,6 +197,7 @@ export class TopologyView {
     this.options.interactionCanvas.removeEventListener("pointermove", this.handlePointerMove);
     this.options.interactionCanvas.removeEventListener("pointerleave", this.handlePointerLeave);
     this.options.interactionCanvas.removeEventListener("click", this.handleClick);
+    this.options.interactionCanvas.removeEventListener("keydown", this.handleKeyDown);
   }
 
   private rebuildScene(): void {
@@ -136,7 +213,12 @@ export class TopologyView {
 
   private paintStatic(): void {
     const ctx: TopologyContext | null = this.options.staticCanvas.getContext("2d");
-    if (ctx) drawScene(ctx, this.scene, this.viewport, this.size, this.pixelRatio);
+    if (!ctx) return;
+    const started = performance.now();
+    drawScene(ctx, this.scene, this.viewport, this.size, this.pixelRatio);
+    this.stats.recordPaint(performance.now() - started);
+    const placed = this.scene.nodes.length > 0 && this.positionIds.length >= this.scene.nodes.length && this.fittedOnce;
+    if (placed) markOnce(topologyMarks.firstCompletePaint);
   }
 
   private paintInteraction(): void {
@@ -154,6 +236,32 @@ export class TopologyView {
   private readonly handlePointerMove = (event: PointerEvent) => this.setHovered(this.nodeAtEvent(event));
   private readonly handlePointerLeave = () => this.setHovered(undefined);
   private readonly handleClick = (event: MouseEvent) => this.options.onSelect?.(this.nodeAtEvent(event));
+
+  // Arrow keys walk the map, Enter opens the details, Escape closes them.
+  private readonly handleKeyDown = (event: KeyboardEvent) => {
+    const direction = arrowDirections[event.key];
+    if (direction) {
+      event.preventDefault();
+      const from = this.interaction.focusedId ?? this.interaction.selectedId;
+      const next = from && this.scene.indexById.has(from) ? (nodeInDirection(this.scene, from, direction) ?? from) : nodeNearestCentre(this.scene, this.viewport, this.size);
+      if (next) this.focusNode(next);
+    } else if ((event.key === "Enter" || event.key === " ") && this.interaction.focusedId) {
+      event.preventDefault();
+      this.options.onSelect?.(this.interaction.focusedId);
+    } else if (event.key === "Escape") {
+      this.options.onSelect?.(undefined);
+    }
+  };
+
+  private focusNode(id: string): void {
+    this.interaction = { ...this.interaction, focusedId: id };
+    const point = this.positionOf(id);
+    const screen = point && { x: point.x * this.viewport.k + this.viewport.x, y: point.y * this.viewport.k + this.viewport.y };
+    // Keep the focused node on screen: pan only when it would leave it.
+    if (screen && (screen.x < 40 || screen.y < 40 || screen.x > this.size.width - 40 || screen.y > this.size.height - 40)) this.centreOn(id);
+    this.options.onHover?.(id);
+    this.interactionFrame.request();
+  }
 
   private setHovered(id: string | undefined): void {
     if (id === this.interaction.hoveredId) return;
@@ -175,3 +283,5 @@ function sameStructure(
   if (nodes.some((node, index) => oldNodes[index]?.id !== node.id)) return false;
   return edges.every((edge, index) => oldEdges[index]?.source === edge.source && oldEdges[index]?.target === edge.target);
 }
+
+const sameViewport = (a: Viewport | undefined, b: Viewport) => a !== undefined && a.x === b.x && a.y === b.y && a.k === b.k;

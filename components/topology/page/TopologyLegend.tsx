@@ -1,0 +1,56 @@
+"use client";
+import { useMemo } from "react";
+import { Group, Paper, Stack, Text } from "@mantine/core";
+import type { TopologyKind, TopologyNode, TopologyStatus } from "@/lib/wire/topology";
+import { shapePathData } from "../export/svgPath";
+import { shapeOf, STATUS_COLOURS } from "../render/style";
+
+const statusLabels: Record<TopologyStatus, string> = {
+  running: "running",
+  pending: "pending",
+  crashlooping: "crash-looping",
+  failed: "failed",
+  terminating: "terminating",
+  notready: "not ready",
+  succeeded: "succeeded",
+  unknown: "unknown",
+};
+
+function ShapeIcon({ kind, colour }: { kind: TopologyKind; colour: string }) {
+  return (
+    <svg width={14} height={14} viewBox="0 0 14 14" aria-hidden>
+      <path d={shapePathData(shapeOf(kind), 7, 7, 5.5)} fill={colour} />
+    </svg>
+  );
+}
+
+/** What the shapes and colours on the map mean, for the kinds and statuses in view. */
+export function TopologyLegend({ nodes }: { nodes: readonly TopologyNode[] }) {
+  const { kinds, statuses } = useMemo(() => {
+    const present = new Set(nodes.map((node) => node.group?.worst ?? node.status));
+    return { kinds: [...new Set(nodes.map((node) => node.kind))].sort(), statuses: (Object.keys(STATUS_COLOURS) as TopologyStatus[]).filter((status) => present.has(status)) };
+  }, [nodes]);
+  if (nodes.length === 0) return null;
+  return (
+    <Paper withBorder p={6} shadow="xs" style={{ position: "absolute", left: 8, bottom: 8, opacity: 0.92 }} aria-label="Legend">
+      <Stack gap={2}>
+        <Group gap={8}>
+          {kinds.map((kind) => (
+            <Group key={kind} gap={3} wrap="nowrap">
+              <ShapeIcon kind={kind} colour="#868e96" />
+              <Text size="xs">{kind}</Text>
+            </Group>
+          ))}
+        </Group>
+        <Group gap={8}>
+          {statuses.map((status) => (
+            <Group key={status} gap={3} wrap="nowrap">
+              <ShapeIcon kind="Pod" colour={STATUS_COLOURS[status]} />
+              <Text size="xs">{statusLabels[status]}</Text>
+            </Group>
+          ))}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

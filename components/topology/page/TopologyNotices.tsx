@@ -1,0 +1,54 @@
+"use client";
+import { Alert, Group, Loader, Text } from "@mantine/core";
+import type { Aggregation } from "../model/graphStore";
+
+export interface TopologyNoticesProps {
+  loaded: boolean;
+  resyncing: boolean;
+  error?: string;
+  aggregated: Aggregation;
+  /** Nodes the server sent. */
+  total: number;
+  /** Nodes the filters and pinned searches took away. */
+  filteredOut: number;
+  namespaces: readonly string[];
+  brokenPinned: readonly string[];
+}
+
+/** Says plainly why the map shows what it shows: loading, catching up, grouped, filtered, empty. */
+export function TopologyNotices(props: TopologyNoticesProps) {
+  const { loaded, resyncing, error, aggregated, total, filteredOut, namespaces, brokenPinned } = props;
+  return (
+    <>
+      {error && <Alert color="red" title="The map could not be loaded">{error}</Alert>}
+      {!loaded && !error && (
+        <Group gap="xs">
+          <Loader size="xs" />
+          <Text size="sm" c="dimmed">Loading the map…</Text>
+        </Group>
+      )}
+      {loaded && resyncing && <Alert color="yellow" title="Catching up" data-testid="topology-resyncing">The connection was interrupted; the map shows the last state it had until the server resends it.</Alert>}
+      {aggregated && (
+        <Alert color="blue" title={`Grouped by ${aggregated.by}`} data-testid="topology-aggregated">
+          {aggregated.reason} Select a group and expand it to see its {aggregated.total.toLocaleString("en")} nodes in detail, or pick namespaces.
+        </Alert>
+      )}
+      {brokenPinned.length > 0 && <Alert color="red">These pinned searches do not parse and are ignored: {brokenPinned.join("; ")}</Alert>}
+      {loaded && !error && total === 0 && (
+        <Alert color="gray" title="Nothing to show" data-testid="topology-empty">
+          {namespaces.length > 0 ? `There is nothing you may see in ${namespaces.length === 1 ? "namespace" : "namespaces"} ${namespaces.join(", ")}.` : "There is nothing in this view that you may see."}
+        </Alert>
+      )}
+      {loaded && total > 0 && filteredOut === total && (
+        <Alert color="gray" title="Everything is filtered out" data-testid="topology-all-filtered">
+          All {total.toLocaleString("en")} nodes are hidden by the filters or pinned searches.
+        </Alert>
+      )}
+      {loaded && filteredOut > 0 && filteredOut < total && (
+        <Text size="xs" c="dimmed" data-testid="topology-filtered">
+          {filteredOut.toLocaleString("en")} of {total.toLocaleString("en")} nodes hidden by filters.
+        </Text>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { getStreamClient } from "@/components/live/liveStream";
+import type { TopologyView } from "@/lib/wire/topology";
+import { initialFeedState, TopologyFeedModel, type TopologyFeedState } from "./topologyFeed";
+
+const noSubscription = () => () => undefined;
+
+/** The live graph of one view over /api/stream; re-subscribes when the view, namespaces or expanded groups change. */
+export function useTopologyFeed(view: TopologyView, namespaces: readonly string[], expanded: readonly string[], paused: boolean): TopologyFeedState {
+  const [model] = useState(() => (typeof window === "undefined" ? undefined : new TopologyFeedModel(getStreamClient())));
+  const namespacesKey = namespaces.join(",");
+  const expandedKey = expanded.join(",");
+  useEffect(() => {
+    if (!model) return;
+    model.start({ view, ...(namespacesKey ? { namespaces: namespacesKey.split(",") } : {}), ...(expandedKey ? { expand: expandedKey.split(",") } : {}) });
+    return () => model.stop();
+  }, [model, view, namespacesKey, expandedKey]);
+  useEffect(() => model?.setPaused(paused), [model, paused]);
+  return useSyncExternalStore(model ? model.subscribe : noSubscription, model ? model.getState : () => initialFeedState, () => initialFeedState);
+}
