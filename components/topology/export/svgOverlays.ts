@@ -1,7 +1,7 @@
-import { labelOf, MAX_LABELS } from "../render/drawScene";
+import { labelOf, placeLabels } from "../render/drawScene";
 import { positionOf, type Scene } from "../render/scene";
 import { LABEL_COLOUR, LABEL_FONT, MATCH_COLOUR, radiusOf, SELECTION_COLOUR, shapeOf } from "../render/style";
-import { containsPoint, visibleWorldBounds, worldToScreen, type Point, type Size, type Viewport } from "../render/viewport";
+import { containsPoint, visibleWorldBounds, worldToScreen, type Size, type Viewport } from "../render/viewport";
 import { escapeXml, svgAttributes, svgGroup } from "./svgMarkup";
 import { shapePathData } from "./svgPath";
 
@@ -14,19 +14,7 @@ const RING_MARGIN_PX = MIN_RING_RADIUS_PX * 4;
 
 /** Labels below nodes whose centre is on screen, at most MAX_LABELS and then the nearest to the centre, as drawScene places them. */
 export function labelElements(scene: Scene, indices: readonly number[], viewport: Viewport, size: Size): string[] {
-  const centre = { x: size.width / 2, y: size.height / 2 };
-  const placed = indices
-    .map((index) => ({ index, screen: worldToScreen(viewport, positionOf(scene, index)) }))
-    .filter(({ screen }) => screen.x >= 0 && screen.x <= size.width && screen.y >= 0 && screen.y <= size.height);
-  if (placed.length > MAX_LABELS) {
-    placed.sort((a, b) => distanceSquared(a.screen, centre) - distanceSquared(b.screen, centre));
-    placed.length = MAX_LABELS;
-  }
-  const texts = placed.flatMap(({ index, screen }) => {
-    const node = scene.nodes[index];
-    if (!node) return [];
-    return [`<text${svgAttributes({ x: screen.x, y: screen.y + radiusOf(node) * viewport.k + 2 })}>${escapeXml(labelOf(node))}</text>`];
-  });
+  const texts = placeLabels(scene, indices, viewport, size).map(({ index, x, y }) => `<text${svgAttributes({ x, y })}>${escapeXml(labelOf(scene.nodes[index]!))}</text>`);
   return svgGroup({ class: "labels", style: `font: ${LABEL_FONT}`, fill: LABEL_COLOUR, "text-anchor": "middle", "dominant-baseline": "hanging" }, texts);
 }
 
@@ -76,6 +64,3 @@ function ringElements(scene: Scene, viewport: Viewport, indices: readonly number
   });
 }
 
-function distanceSquared(a: Point, b: Point): number {
-  return (a.x - b.x) ** 2 + (a.y - b.y) ** 2;
-}

@@ -99,7 +99,8 @@ function drawShapes(ctx: TopologyContext, scene: Scene, indices: readonly number
   }
 }
 
-function drawLabels(ctx: TopologyContext, scene: Scene, indices: readonly number[], viewport: Viewport, size: Size, pixelRatio: number): number {
+/** Where labels go: under nodes whose centre is on screen, at most MAX_LABELS, the nearest to the centre first. */
+export function placeLabels(scene: Scene, indices: readonly number[], viewport: Viewport, size: Size): { index: number; x: number; y: number }[] {
   const centre = { x: size.width / 2, y: size.height / 2 };
   const placed = indices
     .map((index) => ({ index, screen: worldToScreen(viewport, positionOf(scene, index)) }))
@@ -109,16 +110,17 @@ function drawLabels(ctx: TopologyContext, scene: Scene, indices: readonly number
     placed.sort((a, b) => distanceSquared(a.screen, centre) - distanceSquared(b.screen, centre));
     placed.length = MAX_LABELS;
   }
+  return placed.map(({ index, screen }) => ({ index, x: screen.x, y: screen.y + radiusOf(scene.nodes[index]!) * viewport.k + 2 }));
+}
+
+function drawLabels(ctx: TopologyContext, scene: Scene, indices: readonly number[], viewport: Viewport, size: Size, pixelRatio: number): number {
+  const placed = placeLabels(scene, indices, viewport, size);
   applyScreenTransform(ctx, pixelRatio);
   ctx.font = LABEL_FONT;
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
   ctx.fillStyle = LABEL_COLOUR;
-  for (const { index, screen } of placed) {
-    const node = scene.nodes[index];
-    if (!node) continue;
-    ctx.fillText(labelOf(node), screen.x, screen.y + radiusOf(node) * viewport.k + 2);
-  }
+  for (const { index, x, y } of placed) ctx.fillText(labelOf(scene.nodes[index]!), x, y);
   return placed.length;
 }
 
