@@ -10,7 +10,8 @@ import { deltaMessage, snapshotMessage } from "./serialize";
 import { ConnectionScopes, denialOf, type ListScope } from "./streamAccess";
 import { log } from "../log";
 import { topologyKinds } from "../topology/source";
-import { defaultTopologyOptions, TopologyFeed, type TopologyOptions } from "../topology/topologyFeed";
+import { defaultTopologyOptions, type TopologyOptions } from "../topology/topologyFeed";
+import { TopologySubscriptions } from "./topologySubscriptions";
 
 export interface BufferLimits {
   /** Above this many buffered bytes deltas are dropped and the client is resynced once it drains. */
@@ -50,7 +51,7 @@ const maxTimerMs = 2 ** 31 - 1;
 /** One browser tab: its subscriptions, and the flow control between the cache and its socket. */
 export class StreamConnection {
   private readonly subscriptions = new Map<string, Subscription>();
-  private readonly topologies = new Map<string, TopologyFeed>();
+  private readonly topologies: TopologySubscriptions;
   private drainTimer: NodeJS.Timeout | undefined;
   private overHardLimitSince: number | undefined;
   private lagBytes = 0;
@@ -68,8 +69,24 @@ export class StreamConnection {
     private readonly limits: BufferLimits,
     private readonly onClosed: (connection: StreamConnection) => void,
     private readonly identity: ConnectionIdentity = unrestricted,
-    private readonly topologyOptions: TopologyOptions = defaultTopologyOptions,
+    topologyOptions: TopologyOptions = defaultTopologyOptions,
   ) {
+    this.topologies = new TopologySubscriptions(
+      {
+        cache,
+        scopes: identity.scopes,
+        personName: identity.person?.name,
+        sendFrame: (text, isSnapshot) => {
+          if (isSnapshot) this.snapshotBytes += text.length;
+          this.sendRaw(text);
+          this.watchBuffer();
+        },
+        sendError: (id, message) => this.send({ type: "error", id, message }),
+        isBehind: () => this.ws.bufferedAmount > this.lagLimit(),
+        isClosed: () => this.closed,
+      },
+      topologyOptions,
+    );
     ws.on("message", (data, isBinary) => this.handleFrame(isBinary ? null : data.toString()));
     ws.on("pong", () => (this.alive = true));
     ws.on("close", () => this.dispose());
@@ -94,7 +111,7 @@ export class StreamConnection {
   deliver(batch: ChangeBatch): void {
     if (this.closed) return;
     // Topology feeds coalesce on their own timer and wait out a full buffer, so they are only told.
-    if (batch.touches(topologyKinds)) this.topologies.forEach((feed) => feed.changed());
+    if (batch.touches(topologyKinds)) this.topologies.changed();
     if (this.subscriptions.size === 0) return;
     if (this.ws.bufferedAmount > this.lagLimit()) return this.fallBehind();
     for (const sub of this.subscriptions.values()) {
@@ -107,7 +124,7 @@ export class StreamConnection {
 
   /** New CPU and memory samples: every topology view is owed a frame (its delta carries the nodes whose usage moved). */
   usageChanged(): void {
-    if (!this.closed) this.topologies.forEach((feed) => feed.changed());
+    if (!this.closed) this.topologies.changed();
   }
 
   /** Keepalive: a client that did not answer the last ping is gone. */
@@ -146,32 +163,10 @@ export class StreamConnection {
     return undefined;
   }
 
-  /** A topology view is built only from the kinds the person may list, so every kind's scope is asked first. */
   private subscribeTopology(message: TopologySubscribe): void {
     const refusal = this.subscriptionRefusal(message.id);
     if (refusal) return this.send({ type: "error", id: message.id, message: refusal });
-    const feed = new TopologyFeed(message, {
-      cache: this.cache,
-      scopeOf: (kind) => this.identity.scopes.peek(kind),
-      send: (text, isSnapshot) => {
-        if (isSnapshot) this.snapshotBytes += text.length;
-        this.sendRaw(text);
-        this.watchBuffer();
-      },
-      isBehind: () => this.ws.bufferedAmount > this.lagLimit(),
-    }, this.topologyOptions);
-    this.topologies.set(feed.id, feed);
-    Promise.all(topologyKinds.map((kind) => this.identity.scopes.resolve(kind))).then(
-      () => {
-        if (!this.closed && this.topologies.get(feed.id) === feed) feed.sendSnapshot();
-      },
-      (err: unknown) => {
-        log.warn({ err, person: this.person?.name }, "could not check topology access; refusing the subscription");
-        if (this.topologies.get(feed.id) !== feed) return;
-        this.topologies.delete(feed.id);
-        this.send({ type: "error", id: feed.id, message: "could not check which objects you may list for the map; try again" });
-      },
-    );
+    this.topologies.subscribe(message);
   }
 
   private subscribe(message: ResourceSubscribe): void {
@@ -220,7 +215,7 @@ export class StreamConnection {
       const changed = new Set(await this.identity.scopes.refresh(kinds));
       for (const sub of [...this.subscriptions.values()]) if (sub.scope && changed.has(sub.resource)) this.rescope(sub);
       // A topology view rebuilt under the new scope sends what appeared and disappeared as a delta.
-      if (topologyKinds.some((kind) => changed.has(kind))) this.topologies.forEach((feed) => feed.changed());
+      this.topologies.changed(changed);
     } catch (err) {
       log.warn({ err, person: this.person?.name }, "could not refresh stream access; keeping the last answer");
     } finally {
@@ -254,12 +249,7 @@ export class StreamConnection {
   }
 
   private unsubscribe(id: string): void {
-    const feed = this.topologies.get(id);
-    if (feed) {
-      feed.stop();
-      this.topologies.delete(id);
-      return;
-    }
+    if (this.topologies.unsubscribe(id)) return;
     if (!this.subscriptions.delete(id)) this.send({ type: "error", id, message: `no subscription "${id}" on this connection` });
   }
 
@@ -335,8 +325,7 @@ export class StreamConnection {
     clearInterval(this.refreshTimer);
     clearTimeout(this.expiryTimer);
     this.subscriptions.clear();
-    this.topologies.forEach((feed) => feed.stop());
-    this.topologies.clear();
+    this.topologies.stop();
     this.onClosed(this);
   }
 }

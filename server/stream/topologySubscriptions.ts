@@ -1,0 +1,78 @@
+import type { TopologySubscribe } from "@/lib/wire/topology";
+import type { CacheView } from "./cacheView";
+import type { ConnectionScopes } from "./streamAccess";
+import { log } from "../log";
+import { topologyKinds } from "../topology/source";
+import { defaultTopologyOptions, TopologyFeed, type TopologyOptions } from "../topology/topologyFeed";
+
+/** What the topology views of one connection need from it. */
+export interface TopologyConnection {
+  cache: CacheView;
+  scopes: ConnectionScopes;
+  personName?: string;
+  /** Sends a frame; snapshots are counted apart so a big one alone is not falling behind. */
+  sendFrame(text: string, isSnapshot: boolean): void;
+  sendError(id: string, message: string): void;
+  isBehind(): boolean;
+  isClosed(): boolean;
+}
+
+/** The topology views open on one stream connection. */
+export class TopologySubscriptions {
+  private readonly feeds = new Map<string, TopologyFeed>();
+
+  constructor(
+    private readonly connection: TopologyConnection,
+    private readonly options: TopologyOptions = defaultTopologyOptions,
+  ) {}
+
+  get size(): number {
+    return this.feeds.size;
+  }
+
+  has(id: string): boolean {
+    return this.feeds.has(id);
+  }
+
+  /** A view is built only from the kinds the person may list, so every kind's scope is asked first. */
+  subscribe(message: TopologySubscribe): void {
+    const { connection } = this;
+    const feed = new TopologyFeed(
+      message,
+      { cache: connection.cache, scopeOf: (kind) => connection.scopes.peek(kind), send: (text, isSnapshot) => connection.sendFrame(text, isSnapshot), isBehind: () => connection.isBehind() },
+      this.options,
+    );
+    this.feeds.set(feed.id, feed);
+    Promise.all(topologyKinds.map((kind) => connection.scopes.resolve(kind))).then(
+      () => {
+        if (!connection.isClosed() && this.feeds.get(feed.id) === feed) feed.sendSnapshot();
+      },
+      (err: unknown) => {
+        log.warn({ err, person: connection.personName }, "could not check topology access; refusing the subscription");
+        if (this.feeds.get(feed.id) !== feed) return;
+        this.feeds.delete(feed.id);
+        connection.sendError(feed.id, "could not check which objects you may list for the map; try again");
+      },
+    );
+  }
+
+  /** False when there is no view with this id. */
+  unsubscribe(id: string): boolean {
+    const feed = this.feeds.get(id);
+    if (!feed) return false;
+    feed.stop();
+    this.feeds.delete(id);
+    return true;
+  }
+
+  /** Views coalesce on their own timer and wait out a full buffer, so they are only told that something changed. */
+  changed(kinds?: ReadonlySet<string>): void {
+    if (kinds !== undefined && !topologyKinds.some((kind) => kinds.has(kind))) return;
+    this.feeds.forEach((feed) => feed.changed());
+  }
+
+  stop(): void {
+    this.feeds.forEach((feed) => feed.stop());
+    this.feeds.clear();
+  }
+}
