@@ -18,6 +18,7 @@ export interface TopologyCanvasProps {
   onSelect?: (id: string | undefined) => void;
   onHover?: (id: string | undefined) => void;
   onViewportChange?: (viewport: Viewport) => void;
+  onGestureChange?: (active: boolean) => void;
   /** The view itself, for fitting, centring and export; null when unmounted. */
   onViewReady?: (view: TopologyView | null) => void;
   /** Replaces the layout Web Worker, for tests. */
@@ -53,6 +54,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
       onSelect: (id) => propsRef.current.onSelect?.(id),
       onHover: (id) => propsRef.current.onHover?.(id),
       onViewportChange: (viewport) => propsRef.current.onViewportChange?.(viewport),
+      onGestureChange: (active) => propsRef.current.onGestureChange?.(active),
     });
     viewRef.current = view;
     const resize = () => view.resize({ width: container.clientWidth, height: container.clientHeight }, window.devicePixelRatio || 1);

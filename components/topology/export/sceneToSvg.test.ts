@@ -115,7 +115,7 @@ describe("sceneToSvg level of detail", () => {
     const { doc } = exportScene(gridScene(kinds.map((kind, i) => node(`k${i}`, kind))), { viewport: { x: 100, y: 100, k: 1 } });
     const paths = [...doc.querySelectorAll("g.nodes path")].map((p) => p.getAttribute("d") ?? "");
     const commands = paths.map((d) => d.replace(/[^MLQAZ]/g, ""));
-    expect(commands).toEqual(["MAA", "MLLLLLZ", "MLQLQLQLQZ", "MLLLZ", "MLLZ"]);
+    expect(commands).toEqual(["MAA", "MLLLLLZ", "MLQLQLQLQ", "MLLLZ", "MLLZ"]);
     // The Service diamond sits at world (60,0): screen (160,100), radius 7.
     expect(paths[3]).toBe("M160 93L167 100L160 107L153 100Z");
   });

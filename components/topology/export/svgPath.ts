@@ -20,6 +20,8 @@ export class SvgPathWriter implements PathContext {
 
   lineTo(x: number, y: number): void {
     if (!this.current) return this.moveTo(x, y);
+    // Shapes close by returning to their start (see render/shapes.ts); SVG says that with Z.
+    if (this.subpathStart && samePoint(this.subpathStart, { x, y })) return this.closePath();
     this.data += `L${svgNumber(x)} ${svgNumber(y)}`;
     this.current = { x, y };
   }

@@ -31,7 +31,8 @@ export function TopologyPage() {
   );
   const search = useSearchMatches(state.query, visible.nodes);
   const neighbours = useMemo(() => neighbourIndex(visible.edges), [visible.edges]);
-  const nodesById = useMemo(() => new Map(visible.nodes.map((node) => [node.id, node])), [visible.nodes]);
+  // Only a selection needs nodes by id; a map of 12,000 on every update would be wasted.
+  const nodesById = useMemo(() => (state.selected ? new Map(visible.nodes.map((node) => [node.id, node])) : undefined), [visible.nodes, state.selected]);
   const viewRef = useRef<TopologyView | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -58,8 +59,8 @@ export function TopologyPage() {
     );
   };
 
-  const selectedNode = state.selected ? nodesById.get(state.selected) : undefined;
-  const selectedNeighbours = state.selected ? [...neighbours(state.selected)].flatMap((id) => nodesById.get(id) ?? []) : [];
+  const selectedNode = state.selected ? nodesById?.get(state.selected) : undefined;
+  const selectedNeighbours = state.selected && nodesById ? [...neighbours(state.selected)].flatMap((id) => nodesById.get(id) ?? []) : [];
   return (
     <Stack gap="xs" h="calc(100dvh - 56px - 2 * var(--mantine-spacing-md))">
       <TopologyToolbar
@@ -108,6 +109,7 @@ export function TopologyPage() {
               initialViewport={initialViewport}
               onSelect={select}
               onViewportChange={(viewport) => update({ viewport })}
+              onGestureChange={feed.hold}
               onViewReady={(view) => {
                 viewRef.current = view;
               }}

@@ -1,7 +1,16 @@
 import type { TopologyEdge } from "@/lib/wire/topology";
 
-/** Ids joined to each node by an edge either way, for hover highlights and the details panel. */
+/** Ids joined to each node by an edge either way, for hover highlights and the details panel; built on first use. */
 export function neighbourIndex(edges: readonly TopologyEdge[]): (id: string) => ReadonlySet<string> {
+  let byNode: Map<string, Set<string>> | undefined;
+  const none: ReadonlySet<string> = new Set();
+  return (id) => {
+    byNode ??= buildIndex(edges);
+    return byNode.get(id) ?? none;
+  };
+}
+
+function buildIndex(edges: readonly TopologyEdge[]): Map<string, Set<string>> {
   const byNode = new Map<string, Set<string>>();
   const link = (from: string, to: string) => {
     const set = byNode.get(from);
@@ -13,6 +22,5 @@ export function neighbourIndex(edges: readonly TopologyEdge[]): (id: string) => 
     link(edge.source, edge.target);
     link(edge.target, edge.source);
   }
-  const none: ReadonlySet<string> = new Set();
-  return (id) => byNode.get(id) ?? none;
+  return byNode;
 }

@@ -70,4 +70,16 @@ describe("TopologyFeedModel", () => {
     expect(fake.requests).toEqual([{ view: "pods" }, { view: "hosts", namespaces: ["shop"] }]);
     expect(model.getState().error).toBeUndefined();
   });
+
+  test("updates held during a gesture are published, all at once, when it ends", () => {
+    const fake = fakeStream();
+    const model = new TopologyFeedModel(fake.stream);
+    model.start({ view: "pods" });
+    fake.send(snapshot);
+    model.setHeld(true);
+    fake.send(addB);
+    expect(model.getState().nodes).toHaveLength(1);
+    model.setHeld(false);
+    expect(model.getState().nodes).toHaveLength(2);
+  });
 });

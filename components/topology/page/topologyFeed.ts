@@ -31,6 +31,9 @@ export class TopologyFeedModel {
   private state: TopologyFeedState = initialFeedState;
   private readonly listeners = new Set<() => void>();
   private unsubscribe: (() => void) | undefined;
+  /** Publishing is held while the person drags or zooms the map; changes wait in the store. */
+  private held = false;
+  private heldChanges = false;
 
   constructor(private readonly stream: TopologySubscriber) {}
 
@@ -55,6 +58,14 @@ export class TopologyFeedModel {
     else this.publish({ ...this.graphState(), paused: false, pendingChanges: 0 });
   }
 
+  /** Holds back (true) or releases (false) updates for the length of a pan or zoom, so the main thread only moves the picture. */
+  setHeld(held: boolean): void {
+    this.held = held;
+    if (held || !this.heldChanges) return;
+    this.heldChanges = false;
+    if (!this.state.paused) this.publish({ ...this.graphState(), paused: false, pendingChanges: 0 });
+  }
+
   getState = (): TopologyFeedState => this.state;
 
   subscribe = (listener: () => void): (() => void) => {
@@ -68,6 +79,10 @@ export class TopologyFeedModel {
     if (isSnapshot && !this.state.loaded) markOnce(topologyMarks.snapshot);
     if (this.state.paused && !(isSnapshot && !this.state.loaded)) {
       this.publish({ ...this.state, pendingChanges: this.state.pendingChanges + 1, resyncing: false });
+      return;
+    }
+    if (this.held && this.state.loaded) {
+      this.heldChanges = true;
       return;
     }
     this.publish({ ...this.graphState(), paused: this.state.paused, pendingChanges: 0 });

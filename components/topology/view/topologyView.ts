@@ -9,6 +9,7 @@ import { createHitIndex, type HitIndex } from "../render/hitTest";
 import { buildScene, type Scene } from "../render/scene";
 import { boundsOfPositions, fitToBounds, MAX_SCALE, MIN_SCALE, screenToWorld, type Size, type Viewport } from "../render/viewport";
 import { createFrameScheduler, type FrameScheduler } from "./frameScheduler";
+import { GESTURE_TRANSFORM_MIN_NODES, gestureTransform } from "./gestureTransform";
 import { arrowDirections, nodeInDirection, nodeNearestCentre } from "./keyboardNavigation";
 import { markOnce, PaintStats, topologyMarks } from "./paintStats";
 
@@ -19,6 +20,8 @@ export interface TopologyViewOptions {
   onHover?: (id: string | undefined) => void;
   /** The person finished a zoom or pan (programmatic moves such as fitting are not reported). */
   onViewportChange?: (viewport: Viewport) => void;
+  /** A pan or zoom of a big map began (true) or ended (false); updates may wait until it ends. */
+  onGestureChange?: (active: boolean) => void;
   /** Start here instead of fitting the graph (a link that carries the zoom). */
   initialViewport?: Viewport;
   /** Replaces the Web Worker, for tests. */
@@ -52,6 +55,10 @@ export class TopologyView {
   private userMoved = false;
   private firstLayoutSettled = false;
   private gestureStart: Viewport | undefined;
+  /** A pan or zoom by the person is under way. */
+  private gestureActive = false;
+  private paintedViewport: Viewport | undefined;
+  private sceneDirty = false;
   readonly stats = new PaintStats();
 
   constructor(private readonly options: TopologyViewOptions) {
@@ -65,10 +72,12 @@ export class TopologyView {
         this.viewport = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
         this.requestPaint();
       })
-      .on("start", () => {
+      .on("start", (event: { sourceEvent: unknown }) => {
         this.gestureStart = this.viewport;
+        if (event.sourceEvent) this.beginGesture();
       })
       .on("end", (event: { sourceEvent: unknown }) => {
+        this.endGesture();
         // A plain click also makes a zoom gesture: report only real moves.
         if (!event.sourceEvent || sameViewport(this.gestureStart, this.viewport)) return;
         this.options.onViewportChange?.(this.viewport);
@@ -104,7 +113,7 @@ export class TopologyView {
         // never afterwards, so a change in the cluster never moves the camera.
         if (!this.fittedOnce || (update.done && !this.firstLayoutSettled && !this.userMoved)) this.fit();
         if (update.done) this.firstLayoutSettled = true;
-        if (update.done) markOnce(topologyMarks.settled);
+        if (update.done && this.nodes.length > 0) markOnce(topologyMarks.settled);
       },
     );
   }
@@ -201,6 +210,12 @@ export class TopologyView {
   }
 
   private rebuildScene(): void {
+    // The picture holds still under the person's hand; changes and layout steps land when the gesture ends.
+    if (this.gestureActive) {
+      this.sceneDirty = true;
+      return;
+    }
+    this.sceneDirty = false;
     this.scene = buildScene(this.nodes, this.edges, this.positionIds, this.positions);
     this.hitIndex = undefined;
     this.requestPaint();
@@ -212,13 +227,36 @@ export class TopologyView {
   }
 
   private paintStatic(): void {
-    const ctx: TopologyContext | null = this.options.staticCanvas.getContext("2d");
+    const ctx = this.options.staticCanvas.getContext("2d");
     if (!ctx) return;
     const started = performance.now();
-    drawScene(ctx, this.scene, this.viewport, this.size, this.pixelRatio);
+    const canvasStyle = this.options.staticCanvas.style;
+    if (this.gestureActive && this.paintedViewport) {
+      canvasStyle.transform = gestureTransform(this.paintedViewport, this.viewport);
+    } else {
+      canvasStyle.transform = "";
+      drawScene(ctx, this.scene, this.viewport, this.size, this.pixelRatio);
+      this.paintedViewport = this.viewport;
+    }
     this.stats.recordPaint(performance.now() - started);
     const placed = this.scene.nodes.length > 0 && this.positionIds.length >= this.scene.nodes.length && this.fittedOnce;
     if (placed) markOnce(topologyMarks.firstCompletePaint);
+  }
+
+  // Big maps: from here until the gesture ends, the compositor moves the last full picture instead of redrawing it.
+  private beginGesture(): void {
+    if (this.scene.nodes.length < GESTURE_TRANSFORM_MIN_NODES || !this.paintedViewport) return;
+    this.gestureActive = true;
+    this.options.staticCanvas.style.transformOrigin = "0 0";
+    this.options.onGestureChange?.(true);
+  }
+
+  private endGesture(): void {
+    if (!this.gestureActive) return;
+    this.gestureActive = false;
+    this.options.onGestureChange?.(false);
+    if (this.sceneDirty) this.rebuildScene();
+    else this.staticFrame.request();
   }
 
   private paintInteraction(): void {
