@@ -46,6 +46,9 @@ describe("loadConfig", () => {
     expect(loadConfig([], {}).usageIntervalSeconds).toBe(15);
     expect(loadConfig(["--usage-interval", "30"], { ORRERY_USAGE_INTERVAL: "60" }).usageIntervalSeconds).toBe(30);
     expect(loadConfig([], { ORRERY_USAGE_INTERVAL: "60" }).usageIntervalSeconds).toBe(60);
+    expect(loadConfig([], {}).topologyGroupAbove).toBe(15000);
+    expect(loadConfig(["--topology-group-above", "500"], {}).topologyGroupAbove).toBe(500);
+    expect(() => loadConfig(["--topology-group-above", "5"], {})).toThrow(/topology-group-above/);
     expect(() => loadConfig(["--usage-interval", "4"], {})).toThrow(/invalid --usage-interval="4": expected whole seconds/);
   });
 

@@ -36,6 +36,7 @@ const settings = {
   demoPods: { flag: "demo-pods", env: "ORRERY_DEMO_PODS", schema: z.coerce.number().int().min(0).max(200000).optional(), help: "a whole number of demo pods, 0-200000" },
   demoKubeconfigOut: { flag: "demo-kubeconfig-out", env: "ORRERY_DEMO_KUBECONFIG_OUT", schema: z.string().min(1).optional(), help: "a file path to write the demo cluster's kubeconfig to" },
   usageIntervalSeconds: { flag: "usage-interval", env: "ORRERY_USAGE_INTERVAL", schema: z.coerce.number().int().min(5).max(3600).default(15), help: "whole seconds between polls of the metrics API (metrics.k8s.io) for CPU and memory on the map, 5-3600" },
+  topologyGroupAbove: { flag: "topology-group-above", env: "ORRERY_TOPOLOGY_GROUP_ABOVE", schema: z.coerce.number().int().min(10).max(200000).default(15000), help: "a map view with more nodes than this is grouped by namespace, node or controller (default 15000; lower it for slow browsers), 10-200000" },
   dataDir: { flag: "data-dir", env: "ORRERY_DATA_DIR", schema: z.string().min(1).default("./data"), help: "a writable directory" },
   logLevel: { flag: "log-level", env: "ORRERY_LOG_LEVEL", schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"), help: "one of fatal, error, warn, info, debug, trace" },
   insecureNoAuth: { flag: "insecure-no-auth", env: "ORRERY_INSECURE_NO_AUTH", schema: boolish.default(false), help: "true or false; allows listening on a non-loopback address without login" },

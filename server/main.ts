@@ -82,7 +82,7 @@ async function serve(config: Config, cache: ClusterCache, usage: UsagePoller): P
   const gate = createRequestGate(() => policy);
   const sockets = new SocketSessions();
   const guard = createUpgradeGuard({ authenticate: authenticateRequest, originPolicy: () => policy, sessions: sockets });
-  const stream = createStreamServer({ cache, usage, authorize: guard.authorize });
+  const stream = createStreamServer({ cache, usage, authorize: guard.authorize, topology: { threshold: config.topologyGroupAbove } });
   // Only Next's own dev sockets (hot reload), from Orrery's own pages, go to Next; everything else is refused by the router.
   const devFallback: UpgradeHandler | undefined = config.dev
     ? (req, socket, head) => (isNextInternal(req) && policy.check(req.headers.origin, req.headers.host).ok ? nextUpgrade(req, socket, head) : socket.destroy())

@@ -1,5 +1,5 @@
 "use client";
-import { Alert, Group, Loader, Text } from "@mantine/core";
+import { Alert, Button, Group, Loader, Text } from "@mantine/core";
 import type { Aggregation } from "../model/graphStore";
 
 export interface TopologyNoticesProps {
@@ -13,11 +13,14 @@ export interface TopologyNoticesProps {
   filteredOut: number;
   namespaces: readonly string[];
   brokenPinned: readonly string[];
+  /** Groups the person expanded, and how to fold them back. */
+  expandedCount: number;
+  onCollapseAll: () => void;
 }
 
 /** Says plainly why the map shows what it shows: loading, catching up, grouped, filtered, empty. */
 export function TopologyNotices(props: TopologyNoticesProps) {
-  const { loaded, resyncing, error, aggregated, total, filteredOut, namespaces, brokenPinned } = props;
+  const { loaded, resyncing, error, aggregated, total, filteredOut, namespaces, brokenPinned, expandedCount, onCollapseAll } = props;
   return (
     <>
       {error && <Alert color="red" title="The map could not be loaded">{error}</Alert>}
@@ -30,7 +33,12 @@ export function TopologyNotices(props: TopologyNoticesProps) {
       {loaded && resyncing && <Alert color="yellow" title="Catching up" data-testid="topology-resyncing">The connection was interrupted; the map shows the last state it had until the server resends it.</Alert>}
       {aggregated && (
         <Alert color="blue" title={`Grouped by ${aggregated.by}`} data-testid="topology-aggregated">
-          {aggregated.reason} Select a group and expand it to see its {aggregated.total.toLocaleString("en")} nodes in detail, or pick namespaces.
+          {aggregated.reason} Select a group and expand it to see its members, or pick namespaces.
+          {expandedCount > 0 && (
+            <Button size="compact-xs" variant="light" ml="sm" onClick={onCollapseAll}>
+              Fold the {expandedCount} expanded {expandedCount === 1 ? "group" : "groups"} back
+            </Button>
+          )}
         </Alert>
       )}
       {brokenPinned.length > 0 && <Alert color="red">These pinned searches do not parse and are ignored: {brokenPinned.join("; ")}</Alert>}

@@ -96,6 +96,8 @@ export function TopologyPage() {
         filteredOut={visible.filteredOut}
         namespaces={state.namespaces}
         brokenPinned={pinned.broken}
+        expandedCount={state.expanded.length}
+        onCollapseAll={() => update({ expanded: [], selected: undefined }, "push")}
       />
       <Group gap="xs" align="stretch" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
         <Box style={{ flex: 1, minWidth: 0, position: "relative" }} data-testid="topology-main">
