@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createLayoutSimulation, defaultSettleTicks, positionsById, SETTLED_ALPHA, type LayoutPoint } from "./simulate";
+import { warmSettleTicks, createLayoutSimulation, defaultSettleTicks, positionsById, SETTLED_ALPHA, type LayoutPoint } from "./simulate";
 import { buildClusterGraph } from "./testGraph";
 
 function settle(simulation: ReturnType<typeof createLayoutSimulation>, maxTicks: number): number {
@@ -98,5 +98,16 @@ describe("createLayoutSimulation", () => {
     const fewKnown = new Map(graph.nodes.slice(0, 5).map((node, i) => [node.id, { x: i * 10, y: 0 }]));
     expect(createLayoutSimulation({ ...graph, previous: mostlyKnown }).alpha()).toBeCloseTo(0.1);
     expect(createLayoutSimulation({ ...graph, previous: fewKnown }).alpha()).toBe(1);
+  });
+});
+
+describe("warmSettleTicks", () => {
+  test("a fresh or mostly new graph gets every tick; a few new nodes among many get fewer, never under 20", () => {
+    expect(warmSettleTicks(12_000, 0)).toBe(100);
+    expect(warmSettleTicks(12_000, 0.4)).toBe(100);
+    expect(warmSettleTicks(12_000, 0.95)).toBe(50);
+    expect(warmSettleTicks(12_000, 0.995)).toBe(20);
+    expect(warmSettleTicks(500, 0.99)).toBe(20);
+    expect(warmSettleTicks(500, 0.9)).toBe(200);
   });
 });

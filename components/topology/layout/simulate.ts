@@ -44,6 +44,16 @@ const LARGE_GRAPH_NODES = 3000;
 export function defaultSettleTicks(nodeCount: number): number {
   return nodeCount > LARGE_GRAPH_NODES ? 100 : 200;
 }
+/** A warm run where only a few nodes are new settles in fewer ticks: the rest are held by anchors anyway. */
+const MIN_WARM_TICKS = 20;
+
+/** Ticks for a run: the default for a fresh or mostly-new graph, fewer the smaller the share of new nodes. */
+export function warmSettleTicks(nodeCount: number, anchoredShare: number): number {
+  const full = defaultSettleTicks(nodeCount);
+  if (anchoredShare < WARM_SHARE) return full;
+  // 1% new nodes → a tenth of the ticks; 10% or more → all of them.
+  return Math.max(MIN_WARM_TICKS, Math.min(full, Math.round(full * (1 - anchoredShare) * 10)));
+}
 const ANCHOR_PULL = 0.5;
 const ANCHOR_DAMPING = 0.2;
 
@@ -72,7 +82,7 @@ export function createLayoutSimulation(input: LayoutInput, options: LayoutOption
   const anchoredShare = nodes.length === 0 ? 0 : nodes.filter((node) => node.anchor !== undefined).length / nodes.length;
   const startAlpha = anchoredShare >= WARM_SHARE ? (options.warmAlpha ?? DEFAULT_WARM_ALPHA) : 1;
   const simulation = configureForces(nodes, links, random, startAlpha);
-  const settleTicks = options.settleTicks ?? defaultSettleTicks(nodes.length);
+  const settleTicks = options.settleTicks ?? warmSettleTicks(nodes.length, anchoredShare);
   // Decay so alpha crosses SETTLED_ALPHA after `settleTicks` ticks; the floor keeps ticking a little past it.
   simulation.alphaDecay(1 - Math.pow(SETTLED_ALPHA / startAlpha, 1 / settleTicks)).alphaMin(SETTLED_ALPHA / 2);
   const ids = nodes.map((node) => node.id);

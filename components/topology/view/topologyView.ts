@@ -28,6 +28,9 @@ export interface TopologyViewOptions {
   openLayoutPort?: () => LayoutPort;
 }
 
+/** How long after a pan or zoom held updates wait, so the repaint and the update do not share a frame. */
+const RELEASE_DELAY_MS = 120;
+
 /** Pointer tolerance around a node, in CSS pixels. */
 const HIT_TOLERANCE_PX = 4;
 
@@ -59,6 +62,7 @@ export class TopologyView {
   private gestureActive = false;
   private paintedViewport: Viewport | undefined;
   private sceneDirty = false;
+  private releaseTimer: ReturnType<typeof setTimeout> | undefined;
   readonly stats = new PaintStats();
 
   constructor(private readonly options: TopologyViewOptions) {
@@ -198,6 +202,7 @@ export class TopologyView {
   }
 
   destroy(): void {
+    clearTimeout(this.releaseTimer);
     this.cancelLayout?.();
     this.layout.dispose();
     this.staticFrame.cancel();
@@ -248,13 +253,20 @@ export class TopologyView {
     if (this.scene.nodes.length < GESTURE_TRANSFORM_MIN_NODES || !this.paintedViewport) return;
     this.gestureActive = true;
     this.options.staticCanvas.style.transformOrigin = "0 0";
-    this.options.onGestureChange?.(true);
+    // Still held from a gesture that just ended: nothing to tell.
+    if (this.releaseTimer !== undefined) clearTimeout(this.releaseTimer);
+    else this.options.onGestureChange?.(true);
+    this.releaseTimer = undefined;
   }
 
   private endGesture(): void {
     if (!this.gestureActive) return;
     this.gestureActive = false;
-    this.options.onGestureChange?.(false);
+    // Updates are released a moment after the full repaint, so the two do not land in the same frame.
+    this.releaseTimer = setTimeout(() => {
+      this.releaseTimer = undefined;
+      this.options.onGestureChange?.(false);
+    }, RELEASE_DELAY_MS);
     if (this.sceneDirty) this.rebuildScene();
     else this.staticFrame.request();
   }
