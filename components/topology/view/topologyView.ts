@@ -62,6 +62,7 @@ export class TopologyView {
   private gestureActive = false;
   private paintedViewport: Viewport | undefined;
   private sceneDirty = false;
+  private interactionCleared = false;
   private releaseTimer: ReturnType<typeof setTimeout> | undefined;
   readonly stats = new PaintStats();
 
@@ -268,12 +269,23 @@ export class TopologyView {
       this.options.onGestureChange?.(false);
     }, RELEASE_DELAY_MS);
     if (this.sceneDirty) this.rebuildScene();
-    else this.staticFrame.request();
+    else this.requestPaint();
   }
 
   private paintInteraction(): void {
     const ctx: TopologyContext | null = this.options.interactionCanvas.getContext("2d");
-    if (ctx) drawInteraction(ctx, this.scene, this.viewport, this.size, this.interaction, this.neighboursOf, this.pixelRatio);
+    if (!ctx) return;
+    // During a gesture on a big map the rings are cleared once and come back at the end: every
+    // redraw of a full-size canvas is a full upload for the compositor.
+    if (this.gestureActive) {
+      if (this.interactionCleared) return;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, this.options.interactionCanvas.width, this.options.interactionCanvas.height);
+      this.interactionCleared = true;
+      return;
+    }
+    this.interactionCleared = false;
+    drawInteraction(ctx, this.scene, this.viewport, this.size, this.interaction, this.neighboursOf, this.pixelRatio);
   }
 
   private nodeAtEvent(event: MouseEvent): string | undefined {
@@ -283,7 +295,9 @@ export class TopologyView {
     return this.hitIndex.nodeAt(world.x, world.y, HIT_TOLERANCE_PX / this.viewport.k);
   }
 
-  private readonly handlePointerMove = (event: PointerEvent) => this.setHovered(this.nodeAtEvent(event));
+  private readonly handlePointerMove = (event: PointerEvent) => {
+    if (!this.gestureActive) this.setHovered(this.nodeAtEvent(event));
+  };
   private readonly handlePointerLeave = () => this.setHovered(undefined);
   private readonly handleClick = (event: MouseEvent) => this.options.onSelect?.(this.nodeAtEvent(event));
 
