@@ -9,6 +9,7 @@ import type { CacheView } from "./cacheView";
 import { ConnectionScopes, type StreamAccess } from "./streamAccess";
 import { StreamConnection, type BufferLimits } from "./streamConnection";
 import { StreamHub } from "./streamHub";
+import { SharedViews } from "../topology/sharedViews";
 import { defaultTopologyOptions, type TopologyOptions } from "../topology/topologyFeed";
 import { refuseUpgrade } from "../http/upgradeRouter";
 import { log } from "../log";
@@ -68,8 +69,13 @@ export function createStreamServer(deps: StreamServerDeps): StreamServer {
   const accessFor = deps.accessFor ?? accessOfPerson;
   const wss = new WebSocketServer({ noServer: true, maxPayload: STREAM_MAX_PAYLOAD });
   const hub = new StreamHub(deps.cache, deps.coalesceMs ?? 25, deps.pingIntervalMs ?? 25_000);
-  const topology: TopologyOptions = { ...defaultTopologyOptions, ...deps.topology, ...(deps.usage ? { usage: deps.usage } : {}) };
-  const stopUsage = deps.usage?.onChange(() => hub.connections.forEach((connection) => connection.usageChanged()));
+  const shared = new SharedViews();
+  const topology: TopologyOptions = { ...defaultTopologyOptions, shared, ...deps.topology, ...(deps.usage ? { usage: deps.usage } : {}) };
+  const stopInvalidating = deps.cache.onChange(() => shared.invalidate());
+  const stopUsage = deps.usage?.onChange(() => {
+    shared.invalidate();
+    hub.connections.forEach((connection) => connection.usageChanged());
+  });
   let closing: Promise<void> | undefined;
 
   const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, person: Person | undefined) => {
@@ -99,6 +105,7 @@ export function createStreamServer(deps: StreamServerDeps): StreamServer {
     close() {
       closing ??= (async () => {
         stopUsage?.();
+        stopInvalidating();
         hub.stop();
         for (const connection of [...hub.connections]) connection.close(StreamCloseCode.GoingAway, "server shutting down");
         await closeGracefully(wss, 1000);

@@ -7,6 +7,7 @@ import { log } from "../log";
 import { aggregate, DEFAULT_AGGREGATE_THRESHOLD, groupingFor, type AggregatedGraph } from "./aggregate";
 import { sourceFromCache } from "./cacheSource";
 import { diffGraphs, isEmptyDelta } from "./diff";
+import { sharedViewKey, type SharedViews } from "./sharedViews";
 import { buildGraph } from "./views";
 
 /** What a feed needs from its connection. */
@@ -26,6 +27,8 @@ export interface TopologyOptions {
   frameMs: number;
   /** Where pods' and hosts' CPU and memory are read; without it map nodes carry none. */
   usage?: Pick<UsageSource, "lookup">;
+  /** Views computed once for every feed that shows the same thing; without it each feed computes its own. */
+  shared?: SharedViews;
 }
 
 export const defaultTopologyOptions: TopologyOptions = { threshold: DEFAULT_AGGREGATE_THRESHOLD, frameMs: 250 };
@@ -62,14 +65,20 @@ export class TopologyFeed {
 
   /** The view as the person may see it now. */
   compute(): AggregatedGraph {
+    const { shared, threshold, frameMs } = this.options;
+    const scopeOf = (kind: ResourceKind) => this.host.scopeOf(kind);
     const started = Date.now();
+    const view = shared ? shared.get(sharedViewKey(this.request, threshold, scopeOf), () => this.build()) : { graph: this.build(), costMs: Date.now() - started };
+    this.lastFrameAt = Date.now();
+    this.gapMs = Math.max(frameMs, view.costMs * slowViewFactor);
+    return view.graph;
+  }
+
+  private build(): AggregatedGraph {
     const { view, namespaces, expand } = this.request;
     const graph = buildGraph(view, sourceFromCache(this.host.cache, (kind) => this.host.scopeOf(kind), namespaces, this.options.usage?.lookup()));
     const by = groupingFor(view, (namespaces ?? []).length > 0);
-    const shown = aggregate(graph, { threshold: this.options.threshold, by, expand });
-    this.lastFrameAt = Date.now();
-    this.gapMs = Math.max(this.options.frameMs, (this.lastFrameAt - started) * slowViewFactor);
-    return shown;
+    return aggregate(graph, { threshold: this.options.threshold, by, expand });
   }
 
   sendSnapshot(): void {
@@ -97,7 +106,10 @@ export class TopologyFeed {
 
   private schedule(wait = Math.max(0, this.lastFrameAt + this.gapMs - Date.now())): void {
     if (this.timer || this.stopped) return;
-    this.timer = setTimeout(() => this.flush(), wait);
+    // Frames fall on a shared beat (multiples of frameMs), so feeds showing the same view compute it once.
+    const now = Date.now();
+    const beat = Math.ceil((now + wait) / this.options.frameMs) * this.options.frameMs;
+    this.timer = setTimeout(() => this.flush(), beat - now);
     this.timer.unref();
   }
 
