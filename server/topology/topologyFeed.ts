@@ -36,6 +36,8 @@ export const defaultTopologyOptions: TopologyOptions = { threshold: DEFAULT_AGGR
 type Snapshot = Extract<TopologyMessage, { type: "topology-snapshot" }>;
 type Delta = Extract<TopologyMessage, { type: "topology-delta" }>;
 
+const BEATS_PER_FRAME = 5;
+
 // A view that takes 100 ms to recompute is recomputed at most every 400 ms.
 const slowViewFactor = 4;
 
@@ -106,10 +108,12 @@ export class TopologyFeed {
 
   private schedule(wait = Math.max(0, this.lastFrameAt + this.gapMs - Date.now())): void {
     if (this.timer || this.stopped) return;
-    // Frames fall on a shared beat (multiples of frameMs), so feeds showing the same view compute it once.
+    // Frames fall on a shared beat (a fifth of a frame), so feeds showing the same view mostly compute it
+    // once: at most five phases however many tabs, for at most a fifth of a frame of extra delay.
     const now = Date.now();
-    const beat = Math.ceil((now + wait) / this.options.frameMs) * this.options.frameMs;
-    this.timer = setTimeout(() => this.flush(), beat - now);
+    const beatMs = Math.max(1, this.options.frameMs / BEATS_PER_FRAME);
+    const due = Math.ceil((now + wait) / beatMs) * beatMs;
+    this.timer = setTimeout(() => this.flush(), due - now);
     this.timer.unref();
   }
 

@@ -9,7 +9,7 @@ import { createHitIndex, type HitIndex } from "../render/hitTest";
 import { buildScene, type Scene } from "../render/scene";
 import { boundsOfPositions, fitToBounds, MAX_SCALE, MIN_SCALE, screenToWorld, type Size, type Viewport } from "../render/viewport";
 import { createFrameScheduler, type FrameScheduler } from "./frameScheduler";
-import { GESTURE_TRANSFORM_MIN_NODES, gestureTransform } from "./gestureTransform";
+import { BigMapGesture } from "./bigMapGesture";
 import { arrowDirections, nodeInDirection, nodeNearestCentre } from "./keyboardNavigation";
 import { markOnce, PaintStats, topologyMarks } from "./paintStats";
 
@@ -27,9 +27,6 @@ export interface TopologyViewOptions {
   /** Replaces the Web Worker, for tests. */
   openLayoutPort?: () => LayoutPort;
 }
-
-/** How long after a pan or zoom held updates wait, so the repaint and the update do not share a frame. */
-const RELEASE_DELAY_MS = 120;
 
 /** Pointer tolerance around a node, in CSS pixels. */
 const HIT_TOLERANCE_PX = 4;
@@ -58,16 +55,14 @@ export class TopologyView {
   private userMoved = false;
   private firstLayoutSettled = false;
   private gestureStart: Viewport | undefined;
-  /** A pan or zoom by the person is under way. */
-  private gestureActive = false;
+  private readonly gesture: BigMapGesture;
   private paintedViewport: Viewport | undefined;
   private sceneDirty = false;
-  private interactionCleared = false;
-  private releaseTimer: ReturnType<typeof setTimeout> | undefined;
   readonly stats = new PaintStats();
 
   constructor(private readonly options: TopologyViewOptions) {
     this.layout = createLayoutClient(options.openLayoutPort);
+    this.gesture = new BigMapGesture(options.staticCanvas, (held) => options.onGestureChange?.(held));
     this.staticFrame = createFrameScheduler(() => this.paintStatic());
     this.interactionFrame = createFrameScheduler(() => this.paintInteraction());
     this.zoomBehavior = zoom<HTMLCanvasElement, unknown>()
@@ -79,10 +74,14 @@ export class TopologyView {
       })
       .on("start", (event: { sourceEvent: unknown }) => {
         this.gestureStart = this.viewport;
-        if (event.sourceEvent) this.beginGesture();
+        if (event.sourceEvent) this.gesture.begin(this.scene.nodes.length, this.paintedViewport);
       })
       .on("end", (event: { sourceEvent: unknown }) => {
-        this.endGesture();
+        // The picture comes back in full, with what changed meanwhile.
+        if (this.gesture.end()) {
+          if (this.sceneDirty) this.rebuildScene();
+          else this.requestPaint();
+        }
         // A plain click also makes a zoom gesture: report only real moves.
         if (!event.sourceEvent || sameViewport(this.gestureStart, this.viewport)) return;
         this.options.onViewportChange?.(this.viewport);
@@ -203,7 +202,7 @@ export class TopologyView {
   }
 
   destroy(): void {
-    clearTimeout(this.releaseTimer);
+    this.gesture.dispose();
     this.cancelLayout?.();
     this.layout.dispose();
     this.staticFrame.cancel();
@@ -217,7 +216,7 @@ export class TopologyView {
 
   private rebuildScene(): void {
     // The picture holds still under the person's hand; changes and layout steps land when the gesture ends.
-    if (this.gestureActive) {
+    if (this.gesture.active) {
       this.sceneDirty = true;
       return;
     }
@@ -236,11 +235,7 @@ export class TopologyView {
     const ctx = this.options.staticCanvas.getContext("2d");
     if (!ctx) return;
     const started = performance.now();
-    const canvasStyle = this.options.staticCanvas.style;
-    if (this.gestureActive && this.paintedViewport) {
-      canvasStyle.transform = gestureTransform(this.paintedViewport, this.viewport);
-    } else {
-      canvasStyle.transform = "";
+    if (!this.gesture.placeStaticLayer(this.paintedViewport, this.viewport)) {
       drawScene(ctx, this.scene, this.viewport, this.size, this.pixelRatio);
       this.paintedViewport = this.viewport;
     }
@@ -249,42 +244,15 @@ export class TopologyView {
     if (placed) markOnce(topologyMarks.firstCompletePaint);
   }
 
-  // Big maps: from here until the gesture ends, the compositor moves the last full picture instead of redrawing it.
-  private beginGesture(): void {
-    if (this.scene.nodes.length < GESTURE_TRANSFORM_MIN_NODES || !this.paintedViewport) return;
-    this.gestureActive = true;
-    this.options.staticCanvas.style.transformOrigin = "0 0";
-    // Still held from a gesture that just ended: nothing to tell.
-    if (this.releaseTimer !== undefined) clearTimeout(this.releaseTimer);
-    else this.options.onGestureChange?.(true);
-    this.releaseTimer = undefined;
-  }
-
-  private endGesture(): void {
-    if (!this.gestureActive) return;
-    this.gestureActive = false;
-    // Updates are released a moment after the full repaint, so the two do not land in the same frame.
-    this.releaseTimer = setTimeout(() => {
-      this.releaseTimer = undefined;
-      this.options.onGestureChange?.(false);
-    }, RELEASE_DELAY_MS);
-    if (this.sceneDirty) this.rebuildScene();
-    else this.requestPaint();
-  }
-
   private paintInteraction(): void {
     const ctx: TopologyContext | null = this.options.interactionCanvas.getContext("2d");
     if (!ctx) return;
-    // During a gesture on a big map the rings are cleared once and come back at the end: every
-    // redraw of a full-size canvas is a full upload for the compositor.
-    if (this.gestureActive) {
-      if (this.interactionCleared) return;
+    // Every redraw of a full-size canvas is a full upload for the compositor: not during a big map's gesture.
+    const clear = () => {
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, this.options.interactionCanvas.width, this.options.interactionCanvas.height);
-      this.interactionCleared = true;
-      return;
-    }
-    this.interactionCleared = false;
+    };
+    if (this.gesture.holdInteractionLayer(clear)) return;
     drawInteraction(ctx, this.scene, this.viewport, this.size, this.interaction, this.neighboursOf, this.pixelRatio);
   }
 
@@ -296,7 +264,7 @@ export class TopologyView {
   }
 
   private readonly handlePointerMove = (event: PointerEvent) => {
-    if (!this.gestureActive) this.setHovered(this.nodeAtEvent(event));
+    if (!this.gesture.active) this.setHovered(this.nodeAtEvent(event));
   };
   private readonly handlePointerLeave = () => this.setHovered(undefined);
   private readonly handleClick = (event: MouseEvent) => this.options.onSelect?.(this.nodeAtEvent(event));
