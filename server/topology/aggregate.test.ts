@@ -66,6 +66,15 @@ describe("aggregation", () => {
     expect(new Map(byNode.nodes.map((n) => [n.name, n.metrics]))).toEqual(new Map([["n1", { cpuMillicores: 900, memoryBytes: 9000, restarts: 0 }], ["n2", { restarts: 0 }]]));
   });
 
+  test("a group counts its pods' restarts once, not again through their controller", () => {
+    const deployment = workload("Deployment", "web", "shop");
+    const owner = ownerRef("Deployment", "web", uidOf(deployment));
+    const pods = [pod("w0", "shop", { owner, node: "n1", waiting: "CrashLoopBackOff", restarts: 3 }), pod("w1", "shop", { owner, node: "n1" })];
+    const graph = podsGraph(topologySource({ pods, deployments: [deployment], nodes: [host("n1")] }));
+    const shown = aggregate(graph, { threshold: 2, by: "namespace" });
+    expect(shown.nodes.find((n) => n.name === "shop")?.metrics?.restarts).toBe(3);
+  });
+
   test("the grouping follows the view", () => {
     expect(groupingFor("hosts", false)).toBe("node");
     expect(groupingFor("pods", true)).toBe("controller");

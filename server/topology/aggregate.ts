@@ -57,15 +57,16 @@ function usageOf(node: TopologyNode): ResourceUsage | undefined {
 }
 
 // Pods count once: a group holding pods sums theirs, not also their controllers' (their own sums) or their hosts'.
-function groupUsage(members: readonly TopologyNode[]): ResourceUsage | undefined {
+function countedMembers(members: readonly TopologyNode[]): readonly TopologyNode[] {
   const pods = members.filter((m) => m.kind === "Pod");
-  return sumUsage((pods.length > 0 ? pods : members).map(usageOf));
+  return pods.length > 0 ? pods : members;
 }
 
 function groupNode(by: GroupBy, key: string, members: readonly TopologyNode[]): TopologyNode {
   const worst = worstStatus(members.map((m) => m.status));
-  const restarts = members.reduce((sum, m) => sum + (m.metrics?.restarts ?? 0), 0);
-  const metrics = metricsOf(groupUsage(members), restarts);
+  const counted = countedMembers(members);
+  const restarts = counted.reduce((sum, m) => sum + (m.metrics?.restarts ?? 0), 0);
+  const metrics = metricsOf(sumUsage(counted.map(usageOf)), restarts);
   const node: TopologyNode = { id: groupId(by, key), kind: "Group", name: key, status: worst, group: { by, key, count: members.length, worst }, metrics };
   if (by === "namespace" && key !== "(cluster)") node.namespace = key;
   return node;
