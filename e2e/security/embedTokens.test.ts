@@ -41,6 +41,31 @@ describe("embed tokens", () => {
     expect(inScope.status).not.toBe(401);
   });
 
+  test("an embed token's stream reads only its view's kinds, in its namespace", async ({ task }) => {
+    const { token } = await createToken("/pods?ns=shop");
+    const socket = await openSocket("/api/stream", { origin: suite().baseUrl, ...bearer(token) });
+    if (!socket.opened) throw new Error(`stream refused the embed token: ${socket.status}`);
+    const answers = new Map<string, { type: string; items?: { metadata: { namespace?: string } }[]; message?: string }>();
+    socket.ws.on("message", (data) => {
+      const message = JSON.parse(String(data)) as { id?: string; type: string };
+      if (message.id && (message.type === "snapshot" || message.type === "error")) answers.set(message.id, message);
+    });
+    const ask = (id: string, resource: string, namespace?: string) => socket.ws.send(JSON.stringify({ type: "subscribe", id, resource, ...(namespace ? { namespace } : {}) }));
+    ask("nodes", "nodes");
+    ask("other", "pods", "kube-system");
+    ask("all", "pods");
+    const deadline = Date.now() + 10_000;
+    while (answers.size < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.ws.close();
+    const all = answers.get("all");
+    const namespacesSeen = [...new Set((all?.items ?? []).map((item) => item.metadata.namespace))];
+    noteOutcome(task, `nodes → ${answers.get("nodes")?.type}, pods in kube-system → ${answers.get("other")?.type}, all pods → namespaces ${namespacesSeen.join(",")}`);
+    expect(answers.get("nodes")?.type).toBe("error");
+    expect(answers.get("other")?.type).toBe("error");
+    expect(all?.type).toBe("snapshot");
+    expect(namespacesSeen).toEqual(["shop"]);
+  });
+
   test("a revoked embed token, and its open stream socket", async ({ task }) => {
     const { token, info } = await createToken("/pods");
     const socket = await openSocket("/api/stream", { origin: suite().baseUrl, ...bearer(token) });

@@ -6,6 +6,7 @@ const viewKinds: Readonly<Record<string, readonly string[]>> = {
   "/workloads": ["deployments", "replicasets", "statefulsets", "daemonsets", "jobs", "cronjobs", "pods", "namespaces", "events"],
   "/nodes": ["nodes", "pods", "namespaces", "events"],
   "/services": ["services", "endpointslices", "namespaces", "events"],
+  "/topology": ["pods", "nodes", "namespaces", "deployments", "replicasets", "statefulsets", "daemonsets", "jobs", "cronjobs", "services", "endpointslices", "ingresses", "events"],
 };
 
 const clusterScoped = new Set(["nodes", "namespaces"]);
@@ -48,11 +49,21 @@ export function formatEmbedScope(scope: EmbedScope): string {
 
 /** Whether the view's data of this kind and namespace may be read under the scope (for the stream and details). */
 export function scopeAllowsResource(scope: EmbedScope | string, kind: string, namespace: string | undefined): boolean {
+  const limit = embedLimitOf(scope, kind);
+  if (limit === "none") return false;
+  return limit === "any" || (namespace !== undefined && limit.has(namespace));
+}
+
+/**
+ * What the scope lets a viewer read of one kind: nothing, any namespace, or the namespaces its link pins
+ * (`ns=shop`, or `ns=shop,web` for the map, which takes several).
+ */
+export function embedLimitOf(scope: EmbedScope | string, kind: string): "none" | "any" | ReadonlySet<string> {
   const parsed = typeof scope === "string" ? safeParse(scope) : scope;
-  if (!parsed || !viewKinds[parsed.pathname]?.includes(kind)) return false;
+  if (!parsed || !viewKinds[parsed.pathname]?.includes(kind)) return "none";
   const pinned = parsed.fixed.get("ns");
-  if (pinned === undefined || clusterScoped.has(kind)) return true;
-  return namespace === pinned;
+  if (pinned === undefined || clusterScoped.has(kind)) return "any";
+  return new Set(pinned.split(",").filter(Boolean));
 }
 
 function safeParse(scope: string): EmbedScope | undefined {

@@ -9,6 +9,7 @@ import type { CacheView } from "./cacheView";
 import { ConnectionScopes, type StreamAccess } from "./streamAccess";
 import { StreamConnection, type BufferLimits } from "./streamConnection";
 import { StreamHub } from "./streamHub";
+import { limitToEmbedScope } from "../embed/embedStreamAccess";
 import { SharedViews } from "../topology/sharedViews";
 import { defaultTopologyOptions, type TopologyOptions } from "../topology/topologyFeed";
 import { refuseUpgrade } from "../http/upgradeRouter";
@@ -62,6 +63,12 @@ function resolveLimits(deps: StreamServerDeps): BufferLimits {
   };
 }
 
+// An embed token's socket reads what its view reads and nothing else.
+function streamAccessOf(person: Person, accessFor: (person: Person) => StreamAccess): StreamAccess {
+  const access = accessFor(person);
+  return person.via === "embed" && person.scope ? limitToEmbedScope(access, person.scope) : access;
+}
+
 /** The multiplexed `/api/stream` websocket: snapshots, coalesced deltas and cache health per tab. */
 export function createStreamServer(deps: StreamServerDeps): StreamServer {
   const limits = resolveLimits(deps);
@@ -79,7 +86,7 @@ export function createStreamServer(deps: StreamServerDeps): StreamServer {
   let closing: Promise<void> | undefined;
 
   const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, person: Person | undefined) => {
-    const identity = person ? { person, scopes: new ConnectionScopes(accessFor(person)), refreshMs: deps.accessRefreshMs ?? 30_000 } : undefined;
+    const identity = person ? { person, scopes: new ConnectionScopes(streamAccessOf(person, accessFor)), refreshMs: deps.accessRefreshMs ?? 30_000 } : undefined;
     wss.handleUpgrade(req, socket, head, (ws) => {
       hub.add(new StreamConnection(ws, deps.cache, limits, (closed) => hub.remove(closed), identity, topology));
       log.debug({ clients: hub.connections.size }, "stream client connected");
