@@ -103,11 +103,14 @@ describe("sceneToSvg level of detail", () => {
   });
 
   test("close zoom: a label below each node, groups with their count", () => {
-    const { doc } = exportScene(scene, { viewport: { x: 100, y: 100, k: 2 } });
+    // 40 world units apart at k=2 is 80 px: the labels do not cover each other, so none is left out.
+    const spaced = gridScene(scene.nodes.slice(), [], 40);
+    const { doc } = exportScene(spaced, { viewport: { x: 100, y: 100, k: 2 } });
     const labels = [...doc.querySelectorAll("g.labels text")];
-    expect(labels.map((t) => t.textContent)).toEqual(["name-p", "name-f", "shop (412)"]);
+    expect(labels.map((t) => t.textContent).sort()).toEqual(["name-f", "name-p", "shop (412)"]);
     // Pod radius 5 at k=2 is 10 px, plus 2 px below the centre at (100,100).
-    expect([labels[0]?.getAttribute("x"), labels[0]?.getAttribute("y")]).toEqual(["100", "112"]);
+    const pod = labels.find((t) => t.textContent === "name-p");
+    expect([pod?.getAttribute("x"), pod?.getAttribute("y")]).toEqual(["100", "112"]);
   });
 
   test("each kind has its own shape, scaled to the zoom", () => {

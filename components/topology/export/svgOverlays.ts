@@ -14,7 +14,7 @@ const RING_MARGIN_PX = MIN_RING_RADIUS_PX * 4;
 
 /** Labels below nodes whose centre is on screen, at most MAX_LABELS and then the nearest to the centre, as drawScene places them. */
 export function labelElements(scene: Scene, indices: readonly number[], viewport: Viewport, size: Size): string[] {
-  const texts = placeLabels(scene, indices, viewport, size).map(({ index, x, y }) => `<text${svgAttributes({ x, y })}>${escapeXml(labelOf(scene.nodes[index]!))}</text>`);
+  const texts = placeLabels(scene, indices, viewport, size).map(({ x, y, text }) => `<text${svgAttributes({ x, y })}>${escapeXml(text)}</text>`);
   return svgGroup({ class: "labels", style: `font: ${LABEL_FONT}`, fill: LABEL_COLOUR, "text-anchor": "middle", "dominant-baseline": "hanging" }, texts);
 }
 

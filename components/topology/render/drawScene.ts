@@ -1,4 +1,5 @@
 import { applyScreenTransform, applyWorldTransform, type TopologyContext } from "./canvasContext";
+import { keepLabelsThatFit } from "./labelLayout";
 import { positionOf, type Scene } from "./scene";
 import { traceShape } from "./shapes";
 import { EDGE_COLOUR, LABEL_COLOUR, LABEL_FONT, levelOfDetail, radiusOf, shapeOf, statusColourOf, type LevelOfDetail } from "./style";
@@ -99,18 +100,16 @@ function drawShapes(ctx: TopologyContext, scene: Scene, indices: readonly number
   }
 }
 
-/** Where labels go: under nodes whose centre is on screen, at most MAX_LABELS, the nearest to the centre first. */
-export function placeLabels(scene: Scene, indices: readonly number[], viewport: Viewport, size: Size): { index: number; x: number; y: number }[] {
+/** Where labels go: under nodes whose centre is on screen, nearest the centre first, none covering another, at most MAX_LABELS. */
+export function placeLabels(scene: Scene, indices: readonly number[], viewport: Viewport, size: Size): { index: number; x: number; y: number; text: string }[] {
   const centre = { x: size.width / 2, y: size.height / 2 };
   const placed = indices
     .map((index) => ({ index, screen: worldToScreen(viewport, positionOf(scene, index)) }))
     // Labels only for nodes whose centre is on the canvas; the cull margin is for shapes.
-    .filter(({ screen }) => screen.x >= 0 && screen.x <= size.width && screen.y >= 0 && screen.y <= size.height);
-  if (placed.length > MAX_LABELS) {
-    placed.sort((a, b) => distanceSquared(a.screen, centre) - distanceSquared(b.screen, centre));
-    placed.length = MAX_LABELS;
-  }
-  return placed.map(({ index, screen }) => ({ index, x: screen.x, y: screen.y + radiusOf(scene.nodes[index]!) * viewport.k + 2 }));
+    .filter(({ screen }) => screen.x >= 0 && screen.x <= size.width && screen.y >= 0 && screen.y <= size.height)
+    .sort((a, b) => distanceSquared(a.screen, centre) - distanceSquared(b.screen, centre))
+    .map(({ index, screen }) => ({ index, x: screen.x, y: screen.y + radiusOf(scene.nodes[index]!) * viewport.k + 2, text: labelOf(scene.nodes[index]!) }));
+  return keepLabelsThatFit(placed, MAX_LABELS).map((kept) => placed[kept]!);
 }
 
 function drawLabels(ctx: TopologyContext, scene: Scene, indices: readonly number[], viewport: Viewport, size: Size, pixelRatio: number): number {
@@ -120,7 +119,7 @@ function drawLabels(ctx: TopologyContext, scene: Scene, indices: readonly number
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
   ctx.fillStyle = LABEL_COLOUR;
-  for (const { index, x, y } of placed) ctx.fillText(labelOf(scene.nodes[index]!), x, y);
+  for (const { text, x, y } of placed) ctx.fillText(text, x, y);
   return placed.length;
 }
 
