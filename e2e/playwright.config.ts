@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./chromium";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -41,10 +42,7 @@ export default defineConfig({
     trace: "on-first-retry",
     browserName: "chromium",
     viewport: { width: 1400, height: 900 },
-    launchOptions: {
-      executablePath: process.env.ORRERY_CHROMIUM ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: external
     ? undefined

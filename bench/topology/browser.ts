@@ -3,10 +3,10 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "@/e2e/chromium";
 import { BenchRefusal, repoRoot } from "./orrery";
 
-const executablePath = process.env.ORRERY_CHROMIUM ?? "/usr/bin/chromium";
-const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const { executablePath, args: chromiumArgs } = chromiumLaunchOptions;
 export const viewportSize = { width: 1600, height: 1000 } as const;
 
 /** Installs Chromium when missing and possible (scripts/ensure-chromium.mjs), else refuses with the command to run. */

@@ -32,8 +32,9 @@ export function recordedProcessAlive(pidFile: string): boolean {
   if (!pid || !/^\d+$/.test(pid)) return false;
   try {
     return !binary || readlinkSync(`/proc/${pid}/exe`) === binary;
-  } catch {
-    return false;
+  } catch (error) {
+    // Another user's process: it exists, but its binary cannot be read.
+    return ["EACCES", "EPERM"].includes((error as NodeJS.ErrnoException).code ?? "");
   }
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { chromiumLaunchOptions } from "../chromium";
 import { kubectl } from "./harness/kubectl";
 import { noteOutcome, suite, user } from "./harness/suiteContext";
 
@@ -48,7 +49,7 @@ async function loginInBrowser(): Promise<void> {
 
 beforeAll(async () => {
   await createHostileObjects();
-  browser = await chromium.launch({ executablePath: process.env.ORRERY_CHROMIUM ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  browser = await chromium.launch(chromiumLaunchOptions);
   page = await browser.newPage();
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());

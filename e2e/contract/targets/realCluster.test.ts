@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, readlinkSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { detectRealCluster, parseEnvFile } from "./realCluster";
+import { parseEnvFile } from "../../cluster-suite/clusterEnv";
+import { detectRealCluster } from "./realCluster";
 
 const dirs: string[] = [];
 afterEach(() => {
