@@ -2,20 +2,24 @@ import { describe, expect, test } from "vitest";
 import type { KubectlTarget } from "./target/target";
 import { pollUntil } from "./poll";
 import { live, runningReady } from "./pods";
-import { deployment, list } from "./scenario/manifests";
+import { daemonSet, deployment, list } from "./scenario/manifests";
 import { suiteFor, type Suite } from "./scenario/suite";
 import { mebibytes, millicores } from "./quantity";
 import { parseTable } from "./table";
 
 // kubectl describe (pod, deployment, node) and kubectl top (nodes, pods) on workloads this file creates:
-// web (2 replicas) and crashy (1 replica whose container crash-loops; see the target's crashLoop fixture).
+// web (2 replicas), crashy (1 replica whose container crash-loops; see the target's crashLoop fixture) and agent
+// (a DaemonSet): kwok's node usage is the sum of its pods', so a node without pods has none to report to top.
 
 async function createWorkloads({ t, ns }: Suite): Promise<void> {
   await t.k.apply(list(
     deployment("web", 2, { namespace: ns, containers: [{ name: "web", image: t.web.image, port: 80 }] }),
     deployment("crashy", 1, { namespace: ns, containers: [{ name: "api", image: t.crashImage }], annotations: t.crashLoopAnnotations }),
+    daemonSet("agent", { namespace: ns, containers: [{ name: "agent", image: t.sidecar.image }] }),
   ));
   await t.k.waitForDeployment("web", ns, 2);
+  const workers = await t.workerNodes();
+  await t.k.waitForPods(`agent ×${workers.length} Running`, ns, "app=agent", (pods) => live(pods).filter(runningReady).length === workers.length, 120_000);
   const [crashy] = await t.k.waitForPods("a crashy pod on a node", ns, "app=crashy", (pods) => live(pods).some((p) => p.node !== ""));
   await t.crashLoop(ns, crashy!.name);
 }
