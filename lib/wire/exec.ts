@@ -1,0 +1,41 @@
+// The /api/exec protocol between a browser terminal and Orrery: one websocket per shell.
+// Orrery relays it to the apiserver's pods/exec websocket (v5.channel.k8s.io, falling back to v4) as the person.
+//
+// Browser → Orrery: binary frames are keystrokes (stdin); text frames are JSON `ExecClientMessage`s.
+// Orrery → browser: binary frames are terminal output (stdout and stderr); text frames are JSON `ExecServerMessage`s.
+
+/** Query parameters of `/api/exec`: `namespace`, `pod`, optional `container`, `command` repeated (absent: bash, then sh). */
+export interface ExecTarget {
+  namespace: string;
+  pod: string;
+  container?: string;
+  /** The command and its arguments; empty means an interactive shell (bash when the image has it, else sh). */
+  command: string[];
+}
+
+export type ExecClientMessage = { type: "resize"; cols: number; rows: number };
+
+export type ExecServerMessage =
+  /** The shell runs: which container and command it is. */
+  | { type: "started"; container: string; command: string[] }
+  /** The command ended with this exit code (0 is success). */
+  | { type: "exit"; code: number }
+  /** The shell could not start or was cut off, worded for a person (e.g. the apiserver's 403 message). */
+  | { type: "error"; message: string; status?: number };
+
+/** Close codes of `/api/exec` besides the standard ones (1000 after an exit, 1009 for an oversized frame). */
+export enum ExecCloseCode {
+  /** The login ended or expired: the same code as /api/stream, so the page signs in again. */
+  SessionEnded = 4401,
+  /** The apiserver refused the exec for this person (RBAC). */
+  Forbidden = 4403,
+  /** The pod or container does not exist. */
+  NotFound = 4404,
+  /** No keystroke or output for the idle limit. */
+  Idle = 4408,
+  /** The request was malformed (missing pod, bad resize). */
+  BadRequest = 4400,
+}
+
+/** Largest frame either side accepts; a paste larger than this is split by the browser. */
+export const maxExecFrameBytes = 64 * 1024;
