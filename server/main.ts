@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from "node:http";
 import next from "next";
 import { ConfigError, loadConfig, type Config } from "./config";
+import { checkBasePath, readBuiltBasePath } from "./basePath";
 import { checkListenSafety, checkTransportSafety, chooseClusterSource } from "./clusterSource";
 import { connectCluster } from "./connectCluster";
 import { ClusterCache } from "./kube/cache";
@@ -108,6 +109,10 @@ async function serve(config: Config, cache: ClusterCache, usage: UsagePoller): P
 async function main(): Promise<void> {
   const config = readConfigOrExit();
   setLogLevel(config.logLevel);
+  const basePathRefusal = config.dev ? undefined : checkBasePath(config.basePath, readBuiltBasePath(process.cwd()));
+  if (basePathRefusal) exitWithLine(basePathRefusal);
+  // next.config.mjs (in dev) and the root layout read the base path from the environment.
+  process.env.ORRERY_BASE_PATH = config.basePath;
   const auth = initAuthOrExit(config);
   const transportWarning = checkTransportSafety(auth.mode, auth.publicUrl, config.host);
   if (transportWarning) log.warn(transportWarning);
