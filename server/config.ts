@@ -28,7 +28,7 @@ function originList(keyword?: string) {
 const settings = {
   port: { flag: "port", env: "ORRERY_PORT", schema: z.coerce.number().int().min(1).max(65535).default(3000), help: "a TCP port, 1-65535" },
   host: { flag: "host", env: "ORRERY_HOST", schema: z.string().min(1).default("127.0.0.1"), help: "an address to listen on, e.g. 127.0.0.1 or 0.0.0.0" },
-  basePath: { flag: "base-path", env: "ORRERY_BASE_PATH", schema: z.string().regex(/^(\/[A-Za-z0-9._~-]+)*$/).default(""), help: "empty or a path like /orrery (no trailing slash)" },
+  basePath: { flag: "base-path", env: "ORRERY_BASE_PATH", schema: z.string().regex(/^(\/[A-Za-z0-9._~-]+)*$/).default(""), help: "empty or a path like /orrery (no trailing slash); a production build must be made with the same ORRERY_BASE_PATH" },
   kubeconfig: { flag: "kubeconfig", env: "ORRERY_KUBECONFIG", schema: z.string().min(1).optional(), help: "a path to a kubeconfig file" },
   context: { flag: "context", env: "ORRERY_CONTEXT", schema: z.string().min(1).optional(), help: "a context name from the kubeconfig" },
   demo: { flag: "demo", env: "ORRERY_DEMO", schema: boolish.default(false), help: "true or false" },
