@@ -32,6 +32,8 @@ export interface ObjectDetails {
   owners: OwnerLink[];
   /** Newest first. */
   events: EventSummary[];
+  /** What the person may do to this object; present for pods. */
+  actions?: { exec: boolean };
 }
 
 export interface ApiErrorBody {

@@ -90,6 +90,27 @@ describe("lookupDetailsFor", () => {
     expect(asked).toEqual(["get /namespaces shop/shop"]);
   });
 
+  test("a pod says whether the person may exec into it, asked as create on pods/exec", async () => {
+    asked.length = 0;
+    const execAllowed: DetailsAccess = {
+      can: async (verb, r) => {
+        asked.push(`${verb} ${r.group}/${r.resource}/${r.subresource ?? ""} ${r.namespace ?? ""}/${r.name ?? ""}`);
+        return verb === "get" || (verb === "create" && r.resource === "pods" && r.subresource === "exec" && r.namespace === "shop");
+      },
+      canList: async () => false,
+    };
+    const allowed = await lookupDetailsFor(execAllowed, richCache, "pods", ["shop", "web-abc-1"]);
+    expect(allowed.status === 200 && allowed.body.actions).toEqual({ exec: true });
+    expect(asked).toContain("create /pods/exec shop/web-abc-1");
+    const denied = await lookupDetailsFor(accessAllowing(["pods/shop/web-abc-1"]), richCache, "pods", ["shop", "web-abc-1"]);
+    expect(denied.status === 200 && denied.body.actions).toEqual({ exec: false });
+  });
+
+  test("objects other than pods carry no actions", async () => {
+    const answer = await lookupDetailsFor(accessAllowing(["replicasets/shop/web-abc"]), richCache, "replicasets", ["shop", "web-abc"]);
+    expect(answer.status === 200 && answer.body.actions).toBeUndefined();
+  });
+
   test("bad requests are still told what was wrong, without asking about access", async () => {
     asked.length = 0;
     expect((await lookupDetailsFor(accessAllowing([]), richCache, "secrets", ["shop", "x"])).status).toBe(400);

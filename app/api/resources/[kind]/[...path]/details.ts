@@ -66,5 +66,8 @@ export async function lookupDetailsFor(access: DetailsAccess, cache: DetailsCach
     byUid: (ownerUid) => (visibleOwners.has(ownerUid) ? cache.byUid(ownerUid) : undefined),
     eventsFor: (objectUid) => cache.eventsFor(objectUid).filter((event) => visibleEventNamespaces.has(event.metadata.namespace ?? "")),
   };
-  return { status: 200, body: describeObject(object, lookup) };
+  const body = describeObject(object, lookup);
+  // pods/exec is its own subresource in RBAC: get on the pod says nothing about opening a shell in it.
+  if (resource === "pods") body.actions = { exec: await access.can("create", { group: "", resource: "pods", subresource: "exec", namespace, name }) };
+  return { status: 200, body };
 }
