@@ -3,7 +3,8 @@ import next from "next";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { checkBasePath, readBuiltBasePath } from "./basePath";
 import { checkListenSafety, checkTransportSafety, chooseClusterSource } from "./clusterSource";
-import { connectCluster } from "./connectCluster";
+import { connectCluster, type ConnectedCluster } from "./connectCluster";
+import { KubeconfigError } from "./kube/connect";
 import { ClusterCache } from "./kube/cache";
 import { startUsagePoller, type UsagePoller } from "./kube/usage/usagePoller";
 import { createStreamServer, type StreamServer } from "./stream/streamServer";
@@ -63,6 +64,16 @@ function watchLogins(config: Config, sockets: SocketSessions): () => void {
   };
 }
 
+// A kubeconfig that is missing or names an unknown context is a wrong start, not a crash: one line, like a bad flag.
+async function connectClusterOrExit(config: Config): Promise<ConnectedCluster> {
+  try {
+    return await connectCluster(chooseClusterSource(config), config);
+  } catch (error) {
+    if (!(error instanceof KubeconfigError)) throw error;
+    exitWithLine(error.message);
+  }
+}
+
 function isNextInternal(req: IncomingMessage): boolean {
   return (req.url ?? "").includes("/_next/");
 }
@@ -117,7 +128,7 @@ async function main(): Promise<void> {
   const transportWarning = checkTransportSafety(auth.mode, auth.publicUrl, config.host);
   if (transportWarning) log.warn(transportWarning);
 
-  const cluster = await connectCluster(chooseClusterSource(config), config);
+  const cluster = await connectClusterOrExit(config);
   const cache = new ClusterCache(cluster.connection);
   cache.start();
   const usage = startUsagePoller(cluster.connection, { intervalMs: config.usageIntervalSeconds * 1000 });
