@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { WebSocketServer } from "ws";
 import { connectFromKubeconfig, connectInCluster, connectWithKubeconfigYaml, KubeconfigError } from "./connect";
 import { KubeConnectionError } from "./errors";
 import { makeTlsFixtures, type TlsFixtures } from "./testing/tlsFixtures";
@@ -63,6 +64,14 @@ beforeAll(async () => {
   secure = https.createServer({ key: tls.serverKey, cert: tls.serverCert, ca: tls.caCert, requestCert: true, rejectUnauthorized: false }, record);
   plainUrl = `http://127.0.0.1:${await listen(plain)}`;
   secureUrl = `https://127.0.0.1:${await listen(secure)}`;
+  // Upgrades: /forbidden answers a Status like the apiserver's RBAC refusal; anything else echoes who asked.
+  const sockets = new WebSocketServer({ noServer: true, handleProtocols: (offered) => [...offered].find((p) => p === "v4.channel.k8s.io") ?? false });
+  secure.on("upgrade", (req: http.IncomingMessage, socket, head: Buffer) => {
+    const peer = (req.socket as TLSSocket).getPeerCertificate?.();
+    seen.push({ url: req.url ?? "", method: req.method ?? "", headers: req.headers, body: req.rawHeaders.join("\n"), clientCN: peer?.subject?.CN?.toString() });
+    if (req.url === "/forbidden") return void socket.end('HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nContent-Length: 28\r\n\r\n{"kind":"Status","code":403}');
+    sockets.handleUpgrade(req, socket, head, (ws) => ws.send("hello"));
+  });
 });
 
 afterAll(async () => {
@@ -196,6 +205,45 @@ describe("ClusterConnection.request", () => {
     await expect(connectFromKubeconfig({ path: file }).request("/api")).rejects.toThrow(
       `cannot reach the apiserver at http://127.0.0.1:${port}: connection refused (ECONNREFUSED)`,
     );
+  });
+});
+
+describe("openWebSocket", () => {
+  const b64 = (pem: string) => Buffer.from(pem).toString("base64");
+  const mtls = () => writeKubeconfig("ws-mtls", [{
+    name: "c",
+    server: secureUrl,
+    cluster: { "certificate-authority-data": b64(tls.caCert) },
+    user: { "client-certificate-data": b64(tls.clientCert), "client-key-data": b64(tls.clientKey) },
+  }]);
+
+  test("upgrades with the kubeconfig's CA and client certificate, offering the protocols in order", async () => {
+    const opened = await connectFromKubeconfig({ path: mtls() }).openWebSocket("/api/v1/namespaces/a/pods/p/exec?command=ls", {
+      protocols: ["v5.channel.k8s.io", "v4.channel.k8s.io"],
+      headers: { "Impersonate-User": "bob", "Impersonate-Group": ["team-a", "qa"] },
+    });
+    if (!opened.ok) throw new Error(`refused ${opened.status}`);
+    const first = await new Promise<string>((resolve) => opened.socket.once("message", (data: Buffer) => resolve(data.toString())));
+    opened.socket.close();
+    expect(first).toBe("hello");
+    expect(opened.socket.protocol).toBe("v4.channel.k8s.io");
+    expect(seen[0]).toMatchObject({ url: "/api/v1/namespaces/a/pods/p/exec?command=ls", clientCN: "alice" });
+    expect(seen[0]?.headers["sec-websocket-protocol"]).toBe("v5.channel.k8s.io,v4.channel.k8s.io");
+    // Each group on its own header line, as kubectl and `request` send them.
+    expect(seen[0]?.body).toContain("Impersonate-Group\nteam-a\nImpersonate-Group\nqa");
+  });
+
+  test("answers the apiserver's refusal of the upgrade with its status and body", async () => {
+    const refused = await connectFromKubeconfig({ path: mtls() }).openWebSocket("/forbidden");
+    expect(refused).toEqual({ ok: false, status: 403, body: '{"kind":"Status","code":403}' });
+  });
+
+  test("rejects with a connection error naming the server when nothing listens", async () => {
+    const closed = http.createServer();
+    const port = await listen(closed);
+    await new Promise((resolve) => closed.close(resolve));
+    const file = writeKubeconfig("ws-closed", [{ name: "c", server: `http://127.0.0.1:${port}`, user: { token: "t" } }]);
+    await expect(connectFromKubeconfig({ path: file }).openWebSocket("/x")).rejects.toThrow(`cannot reach the apiserver at http://127.0.0.1:${port}: connection refused (ECONNREFUSED)`);
   });
 });
 

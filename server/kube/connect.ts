@@ -2,9 +2,9 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { KubeConfig } from "@kubernetes/client-node";
-import { KubeRequester, type KubeRequestInit, type KubeResponse } from "./request";
+import { KubeRequester, type KubeRequestInit, type KubeResponse, type KubeWebSocketInit, type KubeWebSocketResult } from "./request";
 
-export type { KubeRequestInit, KubeResponse } from "./request";
+export type { KubeRequestInit, KubeResponse, KubeWebSocketInit, KubeWebSocketResult } from "./request";
 
 export type ConnectionSource = "kubeconfig" | "in-cluster" | "demo";
 
@@ -17,6 +17,8 @@ export interface ClusterConnection {
   contextName?: string;
   /** Resolves with any HTTP status; rejects with KubeConnectionError when the server cannot be reached. */
   request(path: string, init?: KubeRequestInit): Promise<KubeResponse>;
+  /** Upgrades to a websocket with the same credentials; rejects with KubeConnectionError when the server cannot be reached. */
+  openWebSocket(path: string, init?: KubeWebSocketInit): Promise<KubeWebSocketResult>;
 }
 
 /** A kubeconfig that cannot be used, worded as one line for the operator. */
@@ -112,5 +114,6 @@ function createConnection(kubeConfig: KubeConfig, source: ConnectionSource, cont
     source,
     contextName,
     request: (requestPath, init) => requester.request(requestPath, init),
+    openWebSocket: (socketPath, init) => requester.openWebSocket(socketPath, init),
   };
 }

@@ -3,6 +3,7 @@ import https from "node:https";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { KubeConfig } from "@kubernetes/client-node";
+import { WebSocket } from "ws";
 import { KubeConnectionError, KubeCredentialsError } from "./errors";
 
 export interface KubeRequestInit {
@@ -20,6 +21,20 @@ export interface KubeRequestInit {
   /** Content-Type of the body; JSON unless told otherwise (e.g. "application/merge-patch+json"). */
   contentType?: string;
 }
+
+export interface KubeWebSocketInit {
+  /** As on KubeRequestInit; an array sends the header once per value. */
+  headers?: Record<string, string | string[]>;
+  /** Subprotocols offered, preferred first (e.g. v5.channel.k8s.io, v4.channel.k8s.io). */
+  protocols?: string[];
+  /** As on KubeRequestInit: "none" keeps only the kubeconfig's TLS trust. */
+  credentials?: "kubeconfig" | "none";
+  /** Largest frame accepted from the apiserver (default 16 MiB). */
+  maxPayload?: number;
+}
+
+/** An upgraded socket, or the apiserver's plain HTTP answer to the upgrade (a Status body, usually). */
+export type KubeWebSocketResult = { ok: true; socket: WebSocket } | { ok: false; status: number; body: string };
 
 /** An apiserver answer of any status; the body is a stream so watches and log follows can be read as they arrive. */
 export interface KubeResponse {
@@ -65,6 +80,28 @@ export class KubeRequester {
       req.on("error", (error) => reject(new KubeConnectionError(this.server, error)));
       req.on("response", (res) => resolve(wrapResponse(res, this.server)));
       req.end(payload);
+    });
+  }
+
+  /** Opens a websocket (exec, attach, port-forward) with the same credentials and TLS as `request`. */
+  async openWebSocket(path: string, init: KubeWebSocketInit = {}): Promise<KubeWebSocketResult> {
+    const url = new URL(this.server.replace(/\/+$/, "") + path);
+    const options = init.credentials === "none" ? this.anonymousOptions(url) : await this.authenticatedOptions(url);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    // Node sends an array header once per value, as for Impersonate-Group on plain requests; ws's typing says string only.
+    const headers = { "User-Agent": userAgent, ...options.headers, ...init.headers } as Record<string, string>;
+    const socket = new WebSocket(url, init.protocols ?? [], { headers, agent: options.agent, perMessageDeflate: false, maxPayload: init.maxPayload ?? 16 * 1024 * 1024, handshakeTimeout: 30_000 });
+    return new Promise<KubeWebSocketResult>((resolve, reject) => {
+      let settled = false;
+      const settle = (outcome: () => void) => !settled && ((settled = true), outcome());
+      socket.once("open", () => settle(() => resolve({ ok: true, socket })));
+      socket.on("error", (error) => settle(() => reject(new KubeConnectionError(this.server, error))));
+      socket.once("unexpected-response", (req, res) => {
+        readLimited(res, 64 * 1024)
+          .then((body) => settle(() => resolve({ ok: false, status: res.statusCode ?? 0, body })))
+          .catch((error: unknown) => settle(() => reject(new KubeConnectionError(this.server, error))))
+          .finally(() => req.destroy());
+      });
     });
   }
 
@@ -140,6 +177,17 @@ function encodeBody(body: unknown): Buffer | undefined {
   if (typeof body === "string") return Buffer.from(body);
   if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   return Buffer.from(JSON.stringify(body));
+}
+
+async function readLimited(res: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res) {
+    if (size >= limit) break;
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return Buffer.concat(chunks).toString("utf8").slice(0, limit);
 }
 
 function wrapResponse(res: IncomingMessage, server: string): KubeResponse {
