@@ -1,11 +1,12 @@
 "use client";
 import { useMemo } from "react";
-import { Alert, Code, Drawer, ScrollArea, Stack, Tabs, Text } from "@mantine/core";
+import { Alert, Code, Drawer, Group, ScrollArea, Stack, Tabs, Text } from "@mantine/core";
 import { formatObjectRef, parseObjectRef, type ObjectRef } from "@/lib/k8s/objectRef";
 import type { KubeObject } from "@/lib/k8s/types";
 import { useLiveResource } from "@/components/live/useLiveResource";
 import { useUrlState } from "@/components/ui/useUrlState";
 import { Age } from "@/components/resources/Age";
+import { ShellButton } from "@/components/terminal/ShellButton";
 import { KeyValueTable, LabelChips } from "./KeyValueList";
 import { ConditionsTable, ContainersTable, EventsTable, OwnerChain, Section } from "./DetailsSections";
 import { useObjectDetails } from "./useObjectDetails";
@@ -37,10 +38,13 @@ export function ObjectDetails({ objectRef }: { objectRef: ObjectRef }) {
   if (!object) return <Alert color="yellow" title="Not found">{objectRef.resource} “{objectRef.name}” does not exist{objectRef.namespace ? ` in namespace ${objectRef.namespace}` : ""} (any more).</Alert>;
   return (
     <Tabs defaultValue="overview" keepMounted={false}>
-      <Tabs.List mb="md">
-        <Tabs.Tab value="overview">Overview</Tabs.Tab>
-        <Tabs.Tab value="yaml">YAML</Tabs.Tab>
-      </Tabs.List>
+      <Group justify="space-between" align="end" mb="md" wrap="nowrap">
+        <Tabs.List style={{ flex: 1 }}>
+          <Tabs.Tab value="overview">Overview</Tabs.Tab>
+          <Tabs.Tab value="yaml">YAML</Tabs.Tab>
+        </Tabs.List>
+        {details.data?.actions?.exec && object.kind === "Pod" && <ShellButton pod={object} />}
+      </Group>
       <Tabs.Panel value="overview">
         {live.stale && <Alert color="yellow" mb="sm">Data may be out of date: {live.staleReason}</Alert>}
         {details.error && <Alert color="red" mb="sm">{details.error.message}</Alert>}

@@ -1,0 +1,24 @@
+import { describe, expect, test } from "vitest";
+import type { KubeObject } from "@/lib/k8s/types";
+import { shellContainers } from "./shellContainers";
+
+const pod = (annotations?: Record<string, string>): KubeObject =>
+  ({
+    kind: "Pod",
+    metadata: { name: "p", namespace: "n", annotations },
+    spec: { initContainers: [{ name: "setup" }], containers: [{ name: "web" }, { name: "sidecar" }] },
+  }) as unknown as KubeObject;
+
+describe("shellContainers", () => {
+  test("offers the app containers, first one chosen", () => {
+    expect(shellContainers(pod())).toEqual({ names: ["web", "sidecar"], initial: "web" });
+  });
+
+  test("starts in the annotated default container", () => {
+    expect(shellContainers(pod({ "kubectl.kubernetes.io/default-container": "sidecar" })).initial).toBe("sidecar");
+  });
+
+  test("ignores an annotation naming no container", () => {
+    expect(shellContainers(pod({ "kubectl.kubernetes.io/default-container": "gone" })).initial).toBe("web");
+  });
+});
