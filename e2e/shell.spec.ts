@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { DetailsDrawer } from "./pages/DetailsDrawer";
+import { ResourceListPage } from "./pages/ResourceListPage";
+import { ShellDialog } from "./pages/ShellDialog";
+import { kubectl } from "./fixtures/kubectl";
+import { scenario } from "./fixtures/scenario";
+
+const { shop } = scenario();
+
+async function runningPod(namespace: string, selector: string): Promise<string> {
+  const names = await kubectl("get", "pods", "-n", namespace, "-l", selector, "-o", 'jsonpath={.items[?(@.status.phase=="Running")].metadata.name}');
+  const [name] = names.split(/\s+/).filter(Boolean);
+  expect(name, `a running pod with ${selector} in ${namespace}`).toBeTruthy();
+  return name!;
+}
+
+test.describe("pod shell", () => {
+  test("runs a command in a running pod and shows how the shell ended", async ({ page }) => {
+    const pod = await runningPod(shop, "app=frontend");
+    const drawer = new DetailsDrawer(page);
+    const shell = new ShellDialog(page);
+    await new ResourceListPage(page, "Pods").goto(`?ns=${shop}&selected=pods/${shop}/${pod}`);
+    await expect(drawer.heading()).toHaveText(`Pod ${pod}`);
+
+    await test.step("the Shell button opens a connected terminal", async () => {
+      await shell.openButton().click();
+      await expect(shell.dialog()).toBeVisible();
+      await expect(shell.status()).toContainText("Connected to");
+    });
+
+    await test.step("a typed command runs and its output shows", async () => {
+      await shell.type("echo hello-orrery");
+      await expect(shell.line("hello-orrery")).toBeVisible();
+    });
+
+    await test.step("Escape goes to the shell, not to the dialog", async () => {
+      await shell.input().press("Escape");
+      await expect(shell.dialog()).toBeVisible();
+    });
+
+    await test.step("exit 3 ends the shell with its code", async () => {
+      await shell.type("exit 3");
+      await expect(shell.line("[process exited with code 3]")).toBeVisible();
+      await expect(shell.status()).toHaveText("[process exited with code 3]");
+    });
+
+    await test.step("Reconnect opens a new shell", async () => {
+      await shell.reconnectButton().click();
+      await expect(shell.status()).toContainText("Connected to");
+      await shell.type("echo back-again");
+      await expect(shell.line("back-again")).toBeVisible();
+    });
+  });
+});
