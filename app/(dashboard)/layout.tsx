@@ -12,7 +12,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   return (
     <Suspense>
       {person.via === "session" && <SessionKeepAlive />}
-      <DashboardShell>
+      <DashboardShell embedded={person.via === "embed"}>
         {children}
         <DetailsDrawer />
       </DashboardShell>

@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { ApiErrorBody, ObjectDetails } from "@/lib/wire/resources";
+import { apiPath } from "@/components/live/apiUrl";
 
 export class DetailsError extends Error {
   constructor(
@@ -12,8 +13,7 @@ export class DetailsError extends Error {
 }
 
 async function fetchDetails(ref: string, signal: AbortSignal): Promise<ObjectDetails> {
-  const basePath = document.documentElement.dataset.basePath ?? "";
-  const response = await fetch(`${basePath}/api/resources/${ref.split("/").map(encodeURIComponent).join("/")}`, { signal });
+  const response = await fetch(apiPath(`/api/resources/${ref.split("/").map(encodeURIComponent).join("/")}`), { signal });
   if (!response.ok) {
     const body = (await response.json().catch(() => ({ error: response.statusText }))) as ApiErrorBody;
     throw new DetailsError(body.error, response.status);

@@ -1,4 +1,5 @@
 import { loginUrl } from "@/components/auth/authClient";
+import { apiBasePath, withEmbedToken } from "./apiUrl";
 import { LiveRegistry } from "./liveRegistry";
 import { StreamClient, type SocketLike } from "./streamClient";
 
@@ -15,7 +16,7 @@ export function streamUrl(location: Pick<Location, "protocol" | "host">, basePat
 export function getStreamClient(): StreamClient {
   if (!client) {
     client = new StreamClient({
-      url: () => streamUrl(window.location, document.documentElement.dataset.basePath ?? ""),
+      url: () => withEmbedToken(streamUrl(window.location, apiBasePath())),
       createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
       // A reconnect would only be refused: the login is over, so sign in again and come back here.
       onSessionEnded: () => window.location.assign(loginUrl(`${window.location.pathname}${window.location.search}`)),

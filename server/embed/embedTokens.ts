@@ -5,27 +5,14 @@ import type { Person } from "../auth/person";
 import { getRuntime } from "../runtime";
 import { formatEmbedScope, parseEmbedScope, scopeAllowsRequest } from "./embedScope";
 import { EmbedTokenStore, loadOrCreateKey, type EmbedTokenRecord } from "./embedStore";
+import { EMBED_DEFAULT_TTL_SECONDS, EMBED_MAX_TTL_SECONDS, type EmbedTokenInfo } from "@/lib/wire/embed";
 
-/** Longest lifetime of an embed token. */
-export const EMBED_MAX_TTL_SECONDS = 30 * 24 * 3600;
-export const EMBED_DEFAULT_TTL_SECONDS = 7 * 24 * 3600;
+export { EMBED_DEFAULT_TTL_SECONDS, EMBED_MAX_TTL_SECONDS, type EmbedTokenInfo } from "@/lib/wire/embed";
 
 const issuer = "orrery";
 const audience = "orrery-embed";
 /** The JWT `typ` of embed tokens, so they are told apart from other bearer tokens. */
 export const EMBED_TOKEN_TYPE = "orrery-embed+jwt";
-
-/** An embed token as listed to people who manage them. */
-export interface EmbedTokenInfo {
-  id: string;
-  scope: string;
-  createdBy: string;
-  /** ISO times. */
-  createdAt: string;
-  expiresAt: string;
-  revokedAt?: string;
-  state: "active" | "expired" | "revoked";
-}
 
 export interface EmbedTokensOptions {
   dataDir: string;
