@@ -97,11 +97,11 @@ async function waitForLoginPage(baseUrl: string, started: Started, timeoutMs: nu
   throw new Error(`Orrery did not serve ${baseUrl}/login in time:\n${started.output()}`);
 }
 
-/** Orrery on the demo cluster, on 127.0.0.1:<port>, with the given login flags and environment. */
-export async function startOrrery(port: number, loginArgs: string[], env: Record<string, string> = {}): Promise<OrreryProcess> {
+/** Orrery on 127.0.0.1:<port> with the given login flags and environment, on the demo cluster unless `clusterArgs` name another. */
+export async function startOrrery(port: number, loginArgs: string[], env: Record<string, string> = {}, clusterArgs: string[] = ["--demo"]): Promise<OrreryProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "orrery-auth-e2e-"));
   const [command, ...baseArgs] = orreryCommand();
-  const args = [...baseArgs, "--demo", "--host", "127.0.0.1", "--port", String(port), "--data-dir", dataDir, ...loginArgs];
+  const args = [...baseArgs, ...clusterArgs, "--host", "127.0.0.1", "--port", String(port), "--data-dir", dataDir, ...loginArgs];
   const started = startGroup(command!, args, { ...process.env, ...env });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
