@@ -3,11 +3,11 @@ import "@xterm/xterm/css/xterm.css";
 import { useEffect, useEffectEvent, useRef } from "react";
 import { Terminal } from "@xterm/xterm";
 import { FitAddon } from "@xterm/addon-fit";
-import { basePath } from "@/components/auth/authClient";
-import { allowTerminalStyles } from "./allowTerminalStyles";
+import { apiBasePath } from "@/components/live/apiUrl";
 import { exitText } from "./describeShellEnd";
 import { execUrl } from "./execUrl";
 import { ShellConnection, type ShellSocket, type ShellState } from "./shellConnection";
+import { withStyleNonce } from "./withStyleNonce";
 
 export interface PodTerminalProps {
   namespace: string;
@@ -31,13 +31,12 @@ export function PodTerminal({ namespace, pod, container, onState }: PodTerminalP
     terminal.loadAddon(fit);
     // OSC 52 would let any program in the pod write to the person's clipboard: swallow it.
     terminal.parser.registerOscHandler(52, () => true);
-    terminal.open(element);
-    allowTerminalStyles(element);
+    withStyleNonce(() => terminal.open(element));
     // Escape belongs to the shell (vi, less), not to the drawer or dialog around it.
     terminal.textarea?.setAttribute("data-mantine-stop-propagation", "true");
 
     const connection = new ShellConnection({
-      url: execUrl(window.location, basePath(), { namespace, pod, container }),
+      url: execUrl(window.location, apiBasePath(), { namespace, pod, container }),
       createSocket: (url) => new WebSocket(url) as unknown as ShellSocket,
       onOutput: (bytes) => terminal.write(bytes),
       onState: (state) => {
