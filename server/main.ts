@@ -4,10 +4,11 @@ import { ConfigError, loadConfig, type Config } from "./config";
 import { checkBasePath, readBuiltBasePath } from "./basePath";
 import { checkListenSafety, checkTransportSafety, chooseClusterSource } from "./clusterSource";
 import { connectCluster, type ConnectedCluster } from "./connectCluster";
-import { KubeconfigError } from "./kube/connect";
+import { KubeconfigError, type ClusterConnection } from "./kube/connect";
 import { ClusterCache } from "./kube/cache";
 import { startUsagePoller, type UsagePoller } from "./kube/usage/usagePoller";
 import { createStreamServer, type StreamServer } from "./stream/streamServer";
+import { createExecServer, type ExecServer } from "./exec/execServer";
 import { createUpgradeRouter, type UpgradeHandler } from "./http/upgradeRouter";
 import { createHttpServer } from "./http/httpServer";
 import { createRequestGate } from "./http/requestGate";
@@ -81,10 +82,11 @@ function isNextInternal(req: IncomingMessage): boolean {
 interface Serving {
   server: Server;
   stream: StreamServer;
+  exec: ExecServer;
   stopWatching: () => void;
 }
 
-async function serve(config: Config, cache: ClusterCache, usage: UsagePoller): Promise<Serving> {
+async function serve(config: Config, connection: ClusterConnection, cache: ClusterCache, usage: UsagePoller): Promise<Serving> {
   const app = next({ dev: config.dev, dir: process.cwd(), hostname: config.host, port: config.port });
   await app.prepare();
   const handleRequest = app.getRequestHandler();
@@ -99,7 +101,15 @@ async function serve(config: Config, cache: ClusterCache, usage: UsagePoller): P
   const devFallback: UpgradeHandler | undefined = config.dev
     ? (req, socket, head) => (isNextInternal(req) && policy.check(req.headers.origin, req.headers.host).ok ? nextUpgrade(req, socket, head) : socket.destroy())
     : undefined;
-  const routeUpgrade = createUpgradeRouter({ [`${config.basePath}/api/stream`]: guard.protect((req, socket, head) => stream.handleUpgrade(req, socket, head)) }, devFallback);
+  // Shells are refused to read-only persons and in --read-only mode (server/access's rule), and closed with their login.
+  const exec = createExecServer({ connection, authorize: guard.authorize });
+  const routeUpgrade = createUpgradeRouter(
+    {
+      [`${config.basePath}/api/stream`]: guard.protect((req, socket, head) => stream.handleUpgrade(req, socket, head)),
+      [`${config.basePath}/api/exec`]: guard.protect((req, socket, head) => exec.handleUpgrade(req, socket, head)),
+    },
+    devFallback,
+  );
 
   const server = createHttpServer((req, res) => {
     stampRemoteAddress(req);
@@ -114,7 +124,7 @@ async function serve(config: Config, cache: ClusterCache, usage: UsagePoller): P
     server.listen(config.port, config.host, resolve);
   });
   const stopLogins = watchLogins(config, sockets);
-  return { server, stream, stopWatching: () => (stopLogins(), sockets.closeAll()) };
+  return { server, stream, exec, stopWatching: () => (stopLogins(), sockets.closeAll()) };
 }
 
 async function main(): Promise<void> {
@@ -136,7 +146,7 @@ async function main(): Promise<void> {
   // Requests carrying ?embed=<token> or an embed bearer token are read-only persons limited to the token's view.
   addRequestAuthenticator((req) => authenticateEmbedToken(req));
 
-  const { server, stream, stopWatching } = await serve(config, cache, usage);
+  const { server, stream, exec, stopWatching } = await serve(config, cluster.connection, cache, usage);
   log.info({ url: `http://${config.host}:${config.port}${config.basePath}`, cluster: cluster.connection.server, source: cluster.connection.source, login: auth.mode }, "Orrery is serving");
 
   const shutdown = async (signal: string) => {
@@ -144,6 +154,7 @@ async function main(): Promise<void> {
     stopWatching();
     server.close();
     await stream.close();
+    await exec.close();
     await usage.stop();
     await cache.stop();
     await cluster.stop();

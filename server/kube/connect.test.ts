@@ -223,9 +223,12 @@ describe("openWebSocket", () => {
       headers: { "Impersonate-User": "bob", "Impersonate-Group": ["team-a", "qa"] },
     });
     if (!opened.ok) throw new Error(`refused ${opened.status}`);
-    const first = await new Promise<string>((resolve) => opened.socket.once("message", (data: Buffer) => resolve(data.toString())));
+    // The server's first frame waits until the caller resumes the socket.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const first = new Promise<string>((resolve) => opened.socket.once("message", (data: Buffer) => resolve(data.toString())));
+    opened.socket.resume();
+    expect(await first).toBe("hello");
     opened.socket.close();
-    expect(first).toBe("hello");
     expect(opened.socket.protocol).toBe("v4.channel.k8s.io");
     expect(seen[0]).toMatchObject({ url: "/api/v1/namespaces/a/pods/p/exec?command=ls", clientCN: "alice" });
     expect(seen[0]?.headers["sec-websocket-protocol"]).toBe("v5.channel.k8s.io,v4.channel.k8s.io");

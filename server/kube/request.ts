@@ -33,7 +33,7 @@ export interface KubeWebSocketInit {
   maxPayload?: number;
 }
 
-/** An upgraded socket, or the apiserver's plain HTTP answer to the upgrade (a Status body, usually). */
+/** An upgraded socket, paused until the caller's `resume()`, or the apiserver's plain HTTP answer to the upgrade (a Status body, usually). */
 export type KubeWebSocketResult = { ok: true; socket: WebSocket } | { ok: false; status: number; body: string };
 
 /** An apiserver answer of any status; the body is a stream so watches and log follows can be read as they arrive. */
@@ -94,7 +94,8 @@ export class KubeRequester {
     return new Promise<KubeWebSocketResult>((resolve, reject) => {
       let settled = false;
       const settle = (outcome: () => void) => !settled && ((settled = true), outcome());
-      socket.once("open", () => settle(() => resolve({ ok: true, socket })));
+      // Paused before the first frame is read, so nothing is lost while the caller gets ready to listen.
+      socket.once("open", () => settle(() => (socket.pause(), resolve({ ok: true, socket }))));
       socket.on("error", (error) => settle(() => reject(new KubeConnectionError(this.server, error))));
       socket.once("unexpected-response", (req, res) => {
         readLimited(res, 64 * 1024)
