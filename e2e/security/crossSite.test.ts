@@ -20,11 +20,22 @@ describe("forged Origin on websockets (cross-site websocket hijacking, CVE-2019-
     });
   }
 
-  test("exec socket with a forged Origin (refused; 404 until /api/exec exists, then 403)", async ({ task }) => {
-    const attempt = await openSocket("/api/exec", { origin: "https://evil.example", cookie: alice });
+  for (const origin of ["https://evil.example", "null"]) {
+    test(`exec socket with Origin ${origin} and a valid session (refused by the guard before the handshake)`, async ({ task }) => {
+      const attempt = await openSocket("/api/exec?namespace=shop&pod=any&command=id", { origin, cookie: alice });
+      noteOutcome(task, socketOutcome(attempt));
+      expect(attempt).toMatchObject({ opened: false, status: 403 });
+    });
+  }
+
+  test("control: the exec socket opens from Orrery's own origin (and says what is wrong with the query)", async ({ task }) => {
+    const attempt = await openSocket("/api/exec?namespace=shop", { origin: suite().baseUrl, cookie: alice });
     noteOutcome(task, socketOutcome(attempt));
-    expect(attempt.opened).toBe(false);
-    if (!attempt.opened) expect([403, 404]).toContain(attempt.status);
+    expect(attempt.opened).toBe(true);
+    if (attempt.opened) {
+      expect(JSON.parse(attempt.first)).toMatchObject({ type: "error", message: expect.stringMatching(/^invalid exec request: pod is missing/) });
+      expect((await closeOf(attempt.ws)).code).toBe(4400);
+    }
   });
 
   test("control: the stream socket opens from Orrery's own origin", async ({ task }) => {

@@ -71,7 +71,19 @@ describe("websocket upgrades without login", () => {
     expect(attempt).toMatchObject({ opened: false, status: 401 });
   });
 
-  for (const path of ["/api/exec", "/api/other", "/", "/pods", "/_next/webpack-hmr", "/api/stream/", "/api/stream/../stream", "/API/STREAM"]) {
+  test("upgrade to /api/exec without a session", async ({ task }) => {
+    const attempt = await openSocket("/api/exec?namespace=shop&pod=any&command=id", { origin: suite().baseUrl });
+    noteOutcome(task, attempt.opened ? "OPENED" : `HTTP ${attempt.status}`);
+    expect(attempt).toMatchObject({ opened: false, status: 401 });
+  });
+
+  test("upgrade to /api/exec with a wrong HTTP Basic password", async ({ task }) => {
+    const attempt = await openSocket("/api/exec?namespace=shop&pod=any&command=id", { authorization: `Basic ${Buffer.from("alice:wrong").toString("base64")}` });
+    noteOutcome(task, attempt.opened ? "OPENED" : `HTTP ${attempt.status}`);
+    expect(attempt).toMatchObject({ opened: false, status: 401 });
+  });
+
+  for (const path of ["/api/exec/", "/api/other", "/", "/pods", "/_next/webpack-hmr", "/api/stream/", "/api/stream/../stream", "/API/STREAM"]) {
     test(`upgrade to unknown path ${path}`, async ({ task }) => {
       const attempt = await openSocket(path, { origin: suite().baseUrl });
       noteOutcome(task, attempt.opened ? "OPENED" : attempt.closedWithoutAnswer ? "closed" : `HTTP ${attempt.status}`);
