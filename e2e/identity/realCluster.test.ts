@@ -1,6 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { ExecCloseCode } from "@/lib/wire/exec";
 import { AccessService } from "@/server/access/accessService";
+import { audit, type AuditRecord } from "@/server/audit/audit";
+import { createExecServer } from "@/server/exec/execServer";
+import { openExecClient } from "@/server/exec/testing/execClient";
 import type { Person } from "@/server/auth/person";
 import { connectionFor } from "@/server/kube/asPerson";
 import { ClusterCache } from "@/server/kube/cache";
@@ -26,6 +35,28 @@ const created: [string, string][] = [];
 async function podIn(namespace: string, name: string): Promise<void> {
   await createPod(admin, testPod(name, namespace));
   created.push([namespace, name]);
+}
+
+/** Orrery's /api/exec for one person on a loopback port, as `orrery` impersonating them, auditing into `auditDir`. */
+async function serveExecFor(connection: ClusterConnection, person: Person, auditDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const exec = createExecServer({ connection, authorize: () => ({ ok: true, person }), isReadOnly: () => false, audit: (entry) => audit(entry, auditDir), identityMode: "impersonate" });
+  const http: Server = createServer((_req, res) => res.writeHead(404).end());
+  http.on("upgrade", (req, socket, head) => exec.handleUpgrade(req, socket, head));
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `ws://127.0.0.1:${(http.address() as AddressInfo).port}/api/exec`,
+    stop: async () => {
+      await exec.close();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
+
+async function waitUntilRunning(namespace: string, name: string): Promise<void> {
+  await vi.waitFor(async () => {
+    const response = await admin.request(`/api/v1/namespaces/${namespace}/pods/${name}`);
+    expect(((await response.json()) as { status?: { phase?: string } }).status?.phase).toBe("Running");
+  }, { timeout: 60_000, interval: 1_000 });
 }
 
 describe.skipIf(!cluster.running)(`identity on the real control plane (${cluster.reason})`, () => {
@@ -85,6 +116,47 @@ describe.skipIf(!cluster.running)(`identity on the real control plane (${cluster
     const exec = (namespace: string) => ({ group: "", resource: "pods", subresource: "exec", namespace });
     expect(await access.can("create", exec("kube-system"))).toBe(false);
     expect(await access.can("create", exec("team-a"))).toBe(true);
+  });
+
+  test("bob execs through Orrery's /api/exec in team-a, and the audit log names him", async () => {
+    const auditDir = mkdtempSync(path.join(os.tmpdir(), "orrery-identity-audit-"));
+    const pod = `bob-sees-${suffix}`;
+    await waitUntilRunning("team-a", pod);
+    const served = await serveExecFor(orrery, bob, auditDir);
+    try {
+      const query = new URLSearchParams([["namespace", "team-a"], ["pod", pod], ["command", "echo"], ["command", `hello-from-${suffix}`]]);
+      const client = await openExecClient(`${served.url}?${query}`, {});
+      const closed = await client.closed;
+      expect(client.output()).toContain(`hello-from-${suffix}`);
+      expect(client.messages).toEqual([{ type: "started", container: "c", command: ["echo", `hello-from-${suffix}`] }, { type: "exit", code: 0 }]);
+      expect(closed.code).toBe(1000);
+    } finally {
+      await served.stop();
+    }
+    await vi.waitFor(() => {
+      const lines = readFileSync(path.join(auditDir, "audit.log"), "utf8").trim().split("\n").map((line) => JSON.parse(line) as AuditRecord);
+      expect(lines.map((line) => [line.person, line.action, line.result, line.target.namespace, line.target.name])).toEqual([
+        ["bob", "exec", "success", "team-a", pod],
+        ["bob", "exec.end", "success", "team-a", pod],
+      ]);
+      expect(lines[1]?.detail).toMatch(/exit code 0$/);
+    });
+  });
+
+  test("bob's exec into a pod of another namespace is refused 4403 by the apiserver", async () => {
+    const auditDir = mkdtempSync(path.join(os.tmpdir(), "orrery-identity-audit-"));
+    const served = await serveExecFor(orrery, bob, auditDir);
+    try {
+      const query = new URLSearchParams([["namespace", elsewhere], ["pod", `bob-never-${suffix}`], ["command", "id"]]);
+      const client = await openExecClient(`${served.url}?${query}`, {});
+      expect((await client.closed).code).toBe(ExecCloseCode.Forbidden);
+      expect(client.messages).toEqual([{ type: "error", status: 403, message: expect.stringMatching(new RegExp(`^pods "bob-never-${suffix}" is forbidden: User "bob" cannot (get|create) resource "pods/exec" in API group "" in the namespace "${elsewhere}"`)) }]);
+    } finally {
+      await served.stop();
+    }
+    await vi.waitFor(() => expect(readFileSync(path.join(auditDir, "audit.log"), "utf8")).toContain('"person":"bob","groups":[],"action":"exec"'));
+    const line = JSON.parse(readFileSync(path.join(auditDir, "audit.log"), "utf8").trim()) as AuditRecord;
+    expect(line).toMatchObject({ person: "bob", action: "exec", result: "denied", target: { kind: "pods", namespace: elsewhere, name: `bob-never-${suffix}` } });
   });
 
   test("requests made as bob into kube-system are refused 403 by the apiserver itself", async () => {
