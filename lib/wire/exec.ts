@@ -3,6 +3,14 @@
 //
 // Browser → Orrery: binary frames are keystrokes (stdin); text frames are JSON `ExecClientMessage`s.
 // Orrery → browser: binary frames are terminal output (stdout and stderr); text frames are JSON `ExecServerMessage`s.
+//
+// Order: `started` comes before any output. With no command, Orrery runs bash and switches to sh when bash
+// ends unsuccessfully before printing anything but the runtime's "executable file not found"; `started` then
+// names the shell that runs, up to 1.5 s after the socket opened (bash's failed attempt is never shown).
+// Keystrokes and resizes sent before `started` are kept and delivered to that shell.
+// Closes 4400, 4403, 4404, 4408 and 1011 come after an `error` message; 4401 (login ended), 1001 (Orrery stopping)
+// and 1009 (frame too large) come alone. 1011 is any failure without a code of its own (the apiserver
+// unreachable, the audit log unwritable, the connection to the container lost).
 
 /** Query parameters of `/api/exec`: `namespace`, `pod`, optional `container`, `command` repeated (absent: bash, then sh). */
 export interface ExecTarget {
