@@ -167,6 +167,14 @@ describe("/api/exec against the demo apiserver", () => {
     expect(lines).toContainEqual(expect.objectContaining({ person: "viewer", action: "exec", result: "denied", detail: 'container (default), command ["ls"]: read-only login' }));
   });
 
+  test("an exec that cannot be audited is not opened", async () => {
+    serveExec({ audit: async () => Promise.reject(new Error("EROFS: read-only file system")) });
+    const client = await open("ops", { namespace: "shop", pod: "web", command: ["touch", "/tmp/unaudited"] });
+    expect((await client.closed).code).toBe(1011);
+    expect(client.messages).toEqual([{ type: "error", message: expect.stringMatching(/^the audit log cannot be written, so no shell is opened/) }]);
+    expect(client.output()).toBe("");
+  });
+
   test("a shell idle for the limit closes with 4408", async () => {
     serveExec({ limits: { idleMs: 300 } });
     const client = await open("ops", { namespace: "shop", pod: "web", command: "sh" });
