@@ -88,11 +88,13 @@ export function createExecServer(deps: ExecServerDeps): ExecServer {
       auditLater(execStartEntry(person, target, container, refusal.status === 401 || refusal.status === 403 ? "denied" : "failure", refusal.message));
       return refuse(ws, refusal.closeCode, refusal.message, refusal.status);
     }
+    // The line names the apiserver's answer, so it follows the upgrade: the container has started the command by
+    // now, and an exec that cannot be audited is cut off before any keystroke or output passes.
     try {
       await writeAudit(execStartEntry(person, target, container, "success"));
     } catch {
       first.socket.terminate();
-      return refuse(ws, 1011, "the audit log cannot be written, so no shell is opened; ask the operator to check Orrery's data directory");
+      return refuse(ws, 1011, "the audit log cannot be written, so the shell was closed; ask the operator to check Orrery's data directory");
     }
     const fallback = attempts[1] ? { command: attempts[1], open: () => openAttempt(attempts[1]!) } : undefined;
     new ExecRelay(ws, first.socket, takeBrowserFrames(), {
