@@ -30,7 +30,12 @@ describe("describeShellEnd", () => {
     expect(describeShellEnd({ code: ExecCloseCode.NotFound, error: "x", reason: "x" }).text).toBe("The pod or container is gone: x");
   });
 
+  test("a failure shows the server's message; a stopping Orrery says to reconnect", () => {
+    expect(describeShellEnd({ code: 1011, error: "the apiserver is unreachable" }).text).toBe("The shell failed: the apiserver is unreachable");
+    expect(describeShellEnd({ code: 1001 }).text).toMatch(/reconnect in a moment/);
+  });
+
   test("an unknown code is shown with its number and reason", () => {
-    expect(describeShellEnd({ code: 1011, reason: "relay failed" }).text).toBe("The shell closed unexpectedly (code 1011): relay failed");
+    expect(describeShellEnd({ code: 1012, reason: "service restart" }).text).toBe("The shell closed unexpectedly (code 1012): service restart");
   });
 });

@@ -33,6 +33,10 @@ export function describeShellEnd(end: ShellEnd): ShellEndMessage {
       return { text: "The shell was closed after being idle too long.", signIn: false, tone: "warning" };
     case ExecCloseCode.BadRequest:
       return { text: withDetail("Orrery refused the shell request"), signIn: false, tone: "error" };
+    case 1001:
+      return { text: "Orrery is stopping or restarting; reconnect in a moment.", signIn: false, tone: "warning" };
+    case 1011:
+      return { text: withDetail("The shell failed"), signIn: false, tone: "error" };
     case 1009:
       return { text: "The shell was closed because a message was too large.", signIn: false, tone: "error" };
   }
