@@ -51,4 +51,20 @@ test.describe("pod shell", () => {
       await expect(shell.line("back-again")).toBeVisible();
     });
   });
+
+  test("xterm is fetched only when a shell opens, not with the page", async ({ page }) => {
+    const scripts: Promise<string>[] = [];
+    page.on("response", (response) => {
+      if (new URL(response.url()).pathname.endsWith(".js")) scripts.push(response.text().catch(() => ""));
+    });
+    const xtermFetched = async () => (await Promise.all(scripts)).some((body) => body.includes("xterm-helper-textarea"));
+    const pod = await runningPod(shop, "app=frontend");
+    const shell = new ShellDialog(page);
+    await new ResourceListPage(page, "Pods").goto(`?ns=${shop}&selected=pods/${shop}/${pod}`);
+    await expect(shell.openButton()).toBeVisible();
+    expect(await xtermFetched(), "xterm in the page's own scripts").toBe(false);
+    await shell.openButton().click();
+    await expect(shell.input()).toBeAttached();
+    expect(await xtermFetched(), "xterm fetched for the shell").toBe(true);
+  });
 });

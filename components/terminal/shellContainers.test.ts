@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { KubeObject } from "@/lib/k8s/types";
-import { shellContainers } from "./shellContainers";
+import { shellContainers, shellUnavailableReason } from "./shellContainers";
 
 const pod = (annotations?: Record<string, string>): KubeObject =>
   ({
@@ -20,5 +20,19 @@ describe("shellContainers", () => {
 
   test("ignores an annotation naming no container", () => {
     expect(shellContainers(pod({ "kubectl.kubernetes.io/default-container": "gone" })).initial).toBe("web");
+  });
+});
+
+describe("shellUnavailableReason", () => {
+  const inPhase = (phase: string) => ({ ...pod(), status: { phase } }) as KubeObject;
+
+  test("a running pod can have a shell", () => {
+    expect(shellUnavailableReason(inPhase("Running"))).toBeUndefined();
+  });
+
+  test("a pending, completed or failed pod says why it cannot", () => {
+    expect(shellUnavailableReason(inPhase("Pending"))).toMatch(/not started yet/);
+    expect(shellUnavailableReason(inPhase("Succeeded"))).toMatch(/completed/);
+    expect(shellUnavailableReason(inPhase("Failed"))).toMatch(/failed/);
   });
 });

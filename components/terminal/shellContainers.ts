@@ -14,3 +14,12 @@ export function shellContainers(object: KubeObject): ShellContainers {
   const annotated = object.metadata.annotations?.[defaultContainerAnnotation];
   return { names, initial: annotated && names.includes(annotated) ? annotated : names[0] };
 }
+
+/** Why no shell can start in this pod now, worded for a person; undefined when one can. */
+export function shellUnavailableReason(object: KubeObject): string | undefined {
+  const phase = (object as Pod).status?.phase;
+  if (phase === "Pending") return "The pod is pending: its containers have not started yet.";
+  if (phase === "Succeeded") return "The pod has completed: its containers have stopped.";
+  if (phase === "Failed") return "The pod has failed: its containers have stopped.";
+  return undefined;
+}
