@@ -12,6 +12,15 @@ export class ShellDialog {
     return this.page.getByRole("dialog", { name: /^Shell in pod / });
   }
 
+  containerSelect(): Locator {
+    return this.dialog().getByRole("combobox", { name: "Container" });
+  }
+
+  async chooseContainer(name: string): Promise<void> {
+    await this.containerSelect().click();
+    await this.page.getByRole("option", { name, exact: true }).click();
+  }
+
   /** xterm's keyboard target. */
   input(): Locator {
     return this.dialog().getByRole("textbox", { name: "Terminal input" });
