@@ -91,13 +91,15 @@ describe("ShellConnection", () => {
     expect(second.states.at(-1)).toMatchObject({ phase: "closed", end: { code: 4403, error: "pods/exec is forbidden", reason: "forbidden" } });
   });
 
-  test("closing from this side reports nothing more and sends nothing after", () => {
-    const { connection, socket, states } = connect();
+  test("closing from this side reports nothing more, passes no late output and sends nothing after", () => {
+    const { connection, socket, states, output } = connect();
     socket.open();
     const before = states.length;
     connection.close();
+    socket.receive(new TextEncoder().encode("late").buffer);
     connection.sendInput("x");
     expect(states.length).toBe(before);
+    expect(output).toEqual([]);
     expect(socket.sent).toEqual([]);
   });
 });

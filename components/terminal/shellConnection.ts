@@ -73,8 +73,11 @@ export class ShellConnection {
     clearTimeout(this.resizeTimer);
     const socket = this.socket;
     this.socket = undefined;
-    if (socket) socket.onclose = null;
-    socket?.close(1000, "closed by the person");
+    if (!socket) return;
+    // Frames still in flight must not reach a terminal that is being disposed.
+    socket.onmessage = null;
+    socket.onclose = null;
+    socket.close(1000, "closed by the person");
   }
 
   private sendRaw(frame: Uint8Array): void {
