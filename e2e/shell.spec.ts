@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { DetailsDrawer } from "./pages/DetailsDrawer";
 import { ResourceListPage } from "./pages/ResourceListPage";
 import { ShellDialog } from "./pages/ShellDialog";
+import { TopologyMap } from "./pages/TopologyMap";
 import { kubectl } from "./fixtures/kubectl";
 import { scenario } from "./fixtures/scenario";
 
@@ -111,5 +112,24 @@ test.describe("pod shell", () => {
     await expect(page.getByRole("tooltip")).toHaveText("The pod has failed: its containers have stopped.");
     await shell.openButton().click({ force: true });
     await expect(shell.dialog()).toHaveCount(0);
+  });
+
+  test("the topology details panel opens the same shell, and Escape in it leaves the panel open", async ({ page }) => {
+    const pod = await runningPod(shop, "app=frontend");
+    const map = new TopologyMap(page);
+    const shell = new ShellDialog(page);
+    await map.goto(`?ns=${shop}&pin=kind%3Apod`);
+    await map.settled();
+    const [podId] = await page.evaluate((name) => (window as unknown as { __orreryTopology: { idsNamed(n: string): string[] } }).__orreryTopology.idsNamed(name), pod);
+    await map.clickNode(podId!);
+    await expect(map.detailsHeading()).toHaveText(`Pod ${pod}`);
+
+    await map.details().getByRole("button", { name: "Shell", exact: true }).click();
+    await expect(shell.status()).toContainText("Connected to");
+    await shell.type("echo from-the-map");
+    await expect(shell.line("from-the-map")).toBeVisible();
+    await shell.input().press("Escape");
+    await expect(shell.dialog()).toBeVisible();
+    await expect(map.details()).toBeVisible();
   });
 });
