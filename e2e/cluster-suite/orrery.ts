@@ -10,6 +10,8 @@ const repoRoot = path.resolve(__dirname, "..", "..");
 
 export interface OrreryServer {
   baseUrl: string;
+  /** Its --data-dir (audit.log is there); removed when it stops. */
+  dataDir: string;
   output(): string;
   stop(): Promise<void>;
 }
@@ -54,5 +56,5 @@ export async function startOrrery(port: number, kubeconfig: string, flags: strin
     await stop();
     throw error;
   }
-  return { baseUrl, output: () => output, stop };
+  return { baseUrl, dataDir, output: () => output, stop };
 }
