@@ -57,6 +57,13 @@ test.describe("pod shell", () => {
       await shell.type("echo back-again");
       await expect(shell.line("back-again")).toBeVisible();
     });
+
+    await test.step("Escape outside the terminal closes the dialog, and the drawer stays", async () => {
+      await shell.dialog().getByRole("heading").click();
+      await page.keyboard.press("Escape");
+      await expect(shell.dialog()).toHaveCount(0);
+      await expect(drawer.heading()).toHaveText(`Pod ${pod}`);
+    });
   });
 
   test("xterm is fetched only when a shell opens, not with the page", async ({ page }) => {

@@ -7,6 +7,7 @@ import { useLiveResource } from "@/components/live/useLiveResource";
 import { useUrlState } from "@/components/ui/useUrlState";
 import { Age } from "@/components/resources/Age";
 import { ShellButton } from "@/components/terminal/ShellButton";
+import { useShellOpen } from "@/components/terminal/openShells";
 import { KeyValueTable, LabelChips } from "./KeyValueList";
 import { ConditionsTable, ContainersTable, EventsTable, OwnerChain, Section } from "./DetailsSections";
 import { useObjectDetails } from "./useObjectDetails";
@@ -20,8 +21,10 @@ export function DetailsDrawer() {
   const ref = useMemo(() => (url.selected ? parseObjectRef(url.selected) : undefined), [url.selected]);
   const close = () => url.update({ selected: undefined }, "push");
   const title = ref ? `${singular[ref.resource] ?? ref.resource} ${ref.name}` : "";
+  // Escape in an open shell dialog closes that dialog only.
+  const shellOpen = useShellOpen();
   return (
-    <Drawer opened={ref !== undefined} onClose={close} position="right" size="xl" title={title} styles={{ title: { fontWeight: 600, fontSize: "var(--mantine-font-size-lg)" } }}>
+    <Drawer opened={ref !== undefined} onClose={close} closeOnEscape={!shellOpen} position="right" size="xl" title={title} styles={{ title: { fontWeight: 600, fontSize: "var(--mantine-font-size-lg)" } }}>
       {url.selected && !ref && <Alert color="red">“{url.selected}” is not an object reference like pods/namespace/name.</Alert>}
       {ref && <ObjectDetails objectRef={ref} />}
     </Drawer>

@@ -1,8 +1,9 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button, Modal, Tooltip } from "@mantine/core";
 import { IconTerminal2 } from "@tabler/icons-react";
 import type { KubeObject } from "@/lib/k8s/types";
+import { markShellOpen } from "./openShells";
 import { PodShell } from "./PodShell";
 import { shellUnavailableReason } from "./shellContainers";
 
@@ -10,6 +11,7 @@ import { shellUnavailableReason } from "./shellContainers";
 export function ShellButton({ pod }: { pod: KubeObject }) {
   const [opened, setOpened] = useState(false);
   const unavailable = shellUnavailableReason(pod);
+  useEffect(() => (opened ? markShellOpen() : undefined), [opened]);
   return (
     <>
       {/* data-disabled rather than disabled, so the tooltip saying why still shows on hover and focus. */}
