@@ -1,4 +1,5 @@
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { freePort, startOrrery, type OrreryProcess } from "./auth/servers";
@@ -17,7 +18,7 @@ test.beforeAll(async () => {
   test.setTimeout(360_000);
   apiserver = `https://127.0.0.1:${await freePort()}`;
   const port = await freePort();
-  const kubeconfig = path.join(test.info().outputDir, "nowhere.kubeconfig");
+  const kubeconfig = path.join(mkdtempSync(path.join(tmpdir(), "orrery-nowhere-")), "nowhere.kubeconfig");
   writeFileSync(
     kubeconfig,
     [

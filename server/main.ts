@@ -144,7 +144,7 @@ async function main(): Promise<void> {
   const usage = startUsagePoller(cluster.connection, { intervalMs: config.usageIntervalSeconds * 1000 });
   setRuntime({ config, connection: cluster.connection, cache, usage });
   // Requests carrying ?embed=<token> or an embed bearer token are read-only persons limited to the token's view.
-  addRequestAuthenticator((req) => authenticateEmbedToken(req));
+  addRequestAuthenticator((req) => authenticateEmbedToken(req, undefined, auth.mode === "none"));
 
   const { server, stream, exec, stopWatching } = await serve(config, cluster.connection, cache, usage);
   log.info({ url: `http://${config.host}:${config.port}${config.basePath}`, cluster: cluster.connection.server, source: cluster.connection.source, login: auth.mode }, "Orrery is serving");

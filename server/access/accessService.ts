@@ -1,4 +1,4 @@
-import type { Person } from "@/server/auth/person";
+import { actsWithKubeconfigIdentity, type Person } from "@/server/auth/person";
 import { configuredIdentityMode, connectionFor, type IdentityMode } from "@/server/kube/asPerson";
 import type { ClusterConnection } from "@/server/kube/connect";
 import { log } from "@/server/log";
@@ -86,7 +86,7 @@ export class AccessService {
   }
 
   private methodFor(person: Person, purpose: CheckPurpose): "self" | "subject" {
-    if (purpose === "action" || person.via === "local" || this.mode === "token" || this.subjectReviewsRefused) return "self";
+    if (purpose === "action" || actsWithKubeconfigIdentity(person) || this.mode === "token" || this.subjectReviewsRefused) return "self";
     return "subject";
   }
 

@@ -44,6 +44,13 @@ describe("authenticateEmbedToken", () => {
     expect(await authenticateEmbedToken(new Request(`http://h/pods?ns=shop&embed=${token}x`), verify)).toBeNull();
   });
 
+  test("honours a token the local person made only while login is off", async () => {
+    const local = (await tokens.create({ name: "local", groups: [], via: "local" }, { scope: "/pods?ns=shop" })).token;
+    const request = () => new Request(`http://h/pods?ns=shop&embed=${local}`);
+    expect(await authenticateEmbedToken(request(), verify, true)).toMatchObject({ via: "embed", madeByLocal: true, readOnly: true });
+    expect(await authenticateEmbedToken(request(), verify, false)).toBeNull();
+  });
+
   test("is not consulted (undefined) for requests without an embed token", async () => {
     expect(await authenticateEmbedToken(new Request("http://h/pods?ns=shop"), verify)).toBeUndefined();
   });

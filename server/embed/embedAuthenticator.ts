@@ -29,8 +29,11 @@ function isEmbedTokenShaped(token: string): boolean {
  * For the login code's `addRequestAuthenticator`: undefined when the request carries no embed token,
  * the read-only Person when its token is valid for this path, and null (refused outright) otherwise.
  */
-export async function authenticateEmbedToken(req: AnyRequest, verify = verifyEmbedToken): Promise<Person | null | undefined> {
+export async function authenticateEmbedToken(req: AnyRequest, verify = verifyEmbedToken, loginIsOff = false): Promise<Person | null | undefined> {
   const token = embedTokenOf(req);
   if (token === undefined) return undefined;
-  return verify(token, targetOf(req));
+  const person = await verify(token, targetOf(req));
+  // A token the local person made while login was off would act with the kubeconfig's identity: not once login is on.
+  if (person?.madeByLocal && !loginIsOff) return null;
+  return person;
 }

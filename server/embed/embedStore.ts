@@ -6,7 +6,7 @@ import { z } from "zod";
 const recordSchema = z.object({
   id: z.string().min(1),
   scope: z.string().min(1),
-  createdBy: z.object({ name: z.string(), groups: z.array(z.string()) }),
+  createdBy: z.object({ name: z.string(), groups: z.array(z.string()), local: z.boolean().optional() }),
   /** Epoch milliseconds. */
   createdAt: z.number(),
   expiresAt: z.number(),

@@ -4,6 +4,7 @@ import path from "node:path";
 import { decodeJwt, SignJWT } from "jose";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { EMBED_MAX_TTL_SECONDS, EmbedTokens } from "./embedTokens";
+import { actsWithKubeconfigIdentity } from "../auth/person";
 
 let dataDir: string;
 let clock: number;
@@ -24,6 +25,15 @@ describe("EmbedTokens", () => {
     expect(info).toMatchObject({ scope: "/pods?ns=shop", createdBy: "alice", state: "active", expiresAt: "2026-01-01T01:00:00.000Z" });
     const person = await tokens.verify(token, "/pods?ns=shop&embed=x");
     expect(person).toEqual({ name: "alice", groups: ["orrery:admins"], via: "embed", readOnly: true, scope: "/pods?ns=shop", expiresAt: clock + 3600_000, sessionId: `embed:${info.id}` });
+  });
+
+  test("a token made by the local person (no login) keeps the kubeconfig's identity, read-only", async () => {
+    const { token } = await tokens.create({ name: "local", groups: [], via: "local" }, { scope: "/pods?ns=shop" });
+    const person = await tokens.verify(token, "/pods?ns=shop");
+    expect(person).toMatchObject({ name: "local", via: "embed", readOnly: true, madeByLocal: true });
+    expect(actsWithKubeconfigIdentity(person!)).toBe(true);
+    const fromAlice = await tokens.verify((await tokens.create({ ...alice, via: "session" }, { scope: "/pods" })).token, "/pods");
+    expect(actsWithKubeconfigIdentity(fromAlice!)).toBe(false);
   });
 
   test("a token outside its scope is worth nothing", async () => {

@@ -36,11 +36,11 @@ export class EmbedTokens {
   }
 
   /** Issues a token; `scope` is checked and written in its canonical form, `ttlSeconds` is capped at 30 days. */
-  async create(creator: Pick<Person, "name" | "groups">, input: { scope: string; ttlSeconds?: number }): Promise<{ token: string; info: EmbedTokenInfo }> {
+  async create(creator: Pick<Person, "name" | "groups"> & Partial<Pick<Person, "via">>, input: { scope: string; ttlSeconds?: number }): Promise<{ token: string; info: EmbedTokenInfo }> {
     const scope = formatEmbedScope(parseEmbedScope(input.scope));
     const ttl = Math.min(Math.max(1, Math.floor(input.ttlSeconds ?? EMBED_DEFAULT_TTL_SECONDS)), EMBED_MAX_TTL_SECONDS);
     const issuedAt = Math.floor(this.now() / 1000);
-    const record: EmbedTokenRecord = { id: randomUUID(), scope, createdBy: { name: creator.name, groups: [...creator.groups] }, createdAt: issuedAt * 1000, expiresAt: (issuedAt + ttl) * 1000 };
+    const record: EmbedTokenRecord = { id: randomUUID(), scope, createdBy: { name: creator.name, groups: [...creator.groups], ...(creator.via === "local" ? { local: true } : {}) }, createdAt: issuedAt * 1000, expiresAt: (issuedAt + ttl) * 1000 };
     const token = await new SignJWT({ scope, groups: record.createdBy.groups })
       .setProtectedHeader({ alg: "HS256", typ: EMBED_TOKEN_TYPE })
       .setIssuer(issuer)
@@ -67,6 +67,7 @@ export class EmbedTokens {
       via: "embed",
       readOnly: true,
       scope: record.scope,
+      ...(record.createdBy.local ? { madeByLocal: true } : {}),
       expiresAt: record.expiresAt,
       sessionId: embedSessionId(record.id),
     };

@@ -1,6 +1,6 @@
 import type { WebSocket } from "ws";
 import type { ExecTarget } from "@/lib/wire/exec";
-import type { Person } from "../auth/person";
+import { actsWithKubeconfigIdentity, type Person } from "../auth/person";
 import { protocolV4, protocolV5 } from "../demo-cluster/exec/channels";
 import { configuredIdentityMode, identityHeaders, PersonRequiredError, type IdentityMode } from "../kube/asPerson";
 import type { ClusterConnection, KubeWebSocketInit } from "../kube/connect";
@@ -21,7 +21,7 @@ export function podExecPath(target: Omit<ExecTarget, "command">, command: readon
 
 // The rules of connectionFor (server/kube/asPerson.ts), for an upgrade instead of a request.
 function identityOf(person: Person, mode: IdentityMode): Pick<KubeWebSocketInit, "headers" | "credentials"> {
-  if (person.via === "local") return { credentials: "kubeconfig" };
+  if (actsWithKubeconfigIdentity(person)) return { credentials: "kubeconfig" };
   if (person.expiresAt !== undefined && Date.now() >= person.expiresAt) throw new PersonRequiredError(`the login of ${person.name} has expired; log in again`);
   return { headers: identityHeaders(person, mode), credentials: mode === "token" ? "none" : "kubeconfig" };
 }

@@ -104,6 +104,15 @@ describe("connectionFor", () => {
     expect(values(seen[0], "impersonate-user")).toEqual([]);
   });
 
+  test("an embed token of the local person keeps the kubeconfig identity; one of a signed-in person is impersonated", async () => {
+    const embedOfLocal: Person = { name: "local", groups: [], via: "embed", readOnly: true, scope: "/pods", madeByLocal: true };
+    await (await connectionFor(base, embedOfLocal, "impersonate").request("/api")).text();
+    expect(values(seen[0], "impersonate-user")).toEqual([]);
+    // A token whose record does not say it was the local person's is impersonated like anyone, even if named "local".
+    await (await connectionFor(base, { ...embedOfLocal, madeByLocal: undefined }, "impersonate").request("/api")).text();
+    expect(values(seen[1], "impersonate-user")).toEqual(["local"]);
+  });
+
   test("never falls back to Orrery's identity: no person, no name, no token, or an expired login is refused", async () => {
     expect(() => connectionFor(base, null, "impersonate")).toThrow(PersonRequiredError);
     expect(() => connectionFor(base, person({ name: " " }), "impersonate")).toThrow(/no user name/);

@@ -1,4 +1,4 @@
-import type { Person } from "@/server/auth/person";
+import { actsWithKubeconfigIdentity, type Person } from "@/server/auth/person";
 import { ApiError } from "@/server/http/errors";
 import { getRuntime } from "@/server/runtime";
 import type { ClusterConnection, KubeRequestInit, KubeResponse } from "./connect";
@@ -65,7 +65,7 @@ function withoutIdentityHeaders(headers: KubeRequestInit["headers"]): Record<str
  */
 export function connectionFor(base: ClusterConnection, person: Person | null | undefined, mode: IdentityMode = configuredIdentityMode()): PersonConnection {
   if (!person) throw new PersonRequiredError("no logged-in person: log in first");
-  if (person.via === "local") {
+  if (actsWithKubeconfigIdentity(person)) {
     return { person, server: base.server, identity: "kubeconfig", request: (path, init = {}) => base.request(path, { ...init, headers: withoutIdentityHeaders(init.headers), credentials: "kubeconfig" }) };
   }
   const headers = identityHeaders(person, mode);
