@@ -4,10 +4,9 @@ import path from "node:path";
 import { hashSync as argon2Hash } from "@node-rs/argon2";
 import bcrypt from "bcryptjs";
 import { expect, test } from "@playwright/test";
-import { ResourceListPage } from "../pages/ResourceListPage";
-import { ShellDialog } from "../pages/ShellDialog";
 import { cookieHeader, keepToLoopback, LoginPage, openStream } from "./LoginPage";
 import { freePort, startOrrery, type OrreryProcess } from "./servers";
+import { expectShellClosedByExpiry, holdStreamClose } from "./shellExpiry";
 
 // Short enough for one test to outlive it: the absolute timeout closes an open stream and an open shell.
 const sessionMaxSeconds = 90;
@@ -118,28 +117,9 @@ test("the session's absolute timeout closes an open stream", async ({ page, cont
 
 test("the session's absolute timeout closes an open shell, which says to sign in again", async ({ page }) => {
   test.setTimeout((sessionMaxSeconds + 120) * 1000);
-  // The page's stream ends at the same moment and would take the page to the login page at once;
-  // holding that close back leaves the shell's own reaction on screen to be read.
-  await page.routeWebSocket(/\/api\/stream$/, (ws) => ws.connectToServer().onClose(() => undefined));
+  await holdStreamClose(page);
   await page.goto(`${orrery.baseUrl}/login`);
   await new LoginPage(page).signInWithPassword("admin", "admin-password");
   await expect(page).toHaveURL(`${orrery.baseUrl}/pods`, { timeout: 30_000 });
-  const signedInAt = Date.now();
-  const shell = new ShellDialog(page);
-
-  await test.step("open a shell in a running pod", async () => {
-    await page.goto(`${orrery.baseUrl}/pods?ns=shop&q=frontend`);
-    await new ResourceListPage(page, "Pods").rows().filter({ hasText: "Running" }).first().click();
-    await shell.openButton().click();
-    await expect(shell.status()).toContainText("Connected to");
-  });
-
-  await test.step("the expiry closes it with the login-ended message and a way back", async () => {
-    await expect(shell.status()).toContainText("Your login ended — sign in again", { timeout: (sessionMaxSeconds + 30) * 1000 });
-    expect(Date.now() - signedInAt).toBeGreaterThan((sessionMaxSeconds - 5) * 1000);
-    await expect(shell.reconnectButton()).toHaveCount(0);
-    await expect(shell.signInLink()).toHaveAttribute("href", /^\/login\?callbackUrl=%2Fpods%3F/);
-  });
-  // As in the stream test: leave the app page so its reaction to the expiry does not slow the teardown.
-  await page.goto("about:blank");
+  await expectShellClosedByExpiry(page, orrery.baseUrl, Date.now(), sessionMaxSeconds);
 });

@@ -1,9 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { cookieHeader, eventually, keepToLoopback, LoginPage, openStream, ProviderPages } from "./LoginPage";
 import { freePort, startOidcProvider, startOrrery, type OidcProviderProcess, type OrreryProcess } from "./servers";
+import { expectShellClosedByExpiry, holdStreamClose } from "./shellExpiry";
 
 // The provider's access and ID tokens live this long, so a refresh is needed within one test.
 const accessTtlSeconds = 20;
+// Longer than any other test here takes, short enough for the last one to outlive it; refreshes do not extend it.
+const sessionMaxSeconds = 120;
 const clientId = "orrery-e2e";
 const clientSecret = "orrery-e2e-client-secret";
 
@@ -17,7 +20,7 @@ test.beforeAll(async () => {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   provider = await startOidcProvider({ redirectUri: `${base}/api/auth/callback/oidc`, postLogoutUri: `${base}/login?signedOut=1`, accessTtlSeconds });
-  orrery = await startOrrery(port, ["--auth", "oidc", "--public-url", base, "--oidc-issuer", provider.issuer, "--oidc-client-id", clientId], {
+  orrery = await startOrrery(port, ["--auth", "oidc", "--public-url", base, "--oidc-issuer", provider.issuer, "--oidc-client-id", clientId, "--session-max", `${sessionMaxSeconds}s`, "--session-idle", `${sessionMaxSeconds}s`], {
     ORRERY_OIDC_CLIENT_SECRET: clientSecret,
   });
 });
@@ -111,4 +114,12 @@ test("logout ends the session here and at the provider, refuses the old cookie a
     expect(await (await replay.request.get(`${orrery.baseUrl}/api/auth/session`)).json()).toEqual({});
     await replay.close();
   });
+});
+
+test("the session's absolute timeout closes an open shell, refreshes notwithstanding", async ({ page }) => {
+  test.setTimeout((sessionMaxSeconds + 120) * 1000);
+  await holdStreamClose(page);
+  await signInAs(page, "alice");
+  // alice is in orrery:admins, which the demo cluster binds to cluster-admin: she may exec.
+  await expectShellClosedByExpiry(page, orrery.baseUrl, Date.now(), sessionMaxSeconds);
 });
