@@ -4,6 +4,7 @@ import type { AccessService } from "@/server/access/accessService";
 import type { Person } from "@/server/auth/person";
 import type { ClusterCache } from "@/server/kube/cache";
 import type { ClusterConnection } from "@/server/kube/connect";
+import type { UpgradeHandler } from "@/server/http/upgradeRouter";
 import type { KubeObject } from "@/server/kube/types";
 import { createStreamServer, type StreamServer } from "@/server/stream/streamServer";
 
@@ -36,17 +37,22 @@ export async function deleteNamespace(admin: ClusterConnection, name: string): P
   await response.text();
 }
 
-/** Serves /api/stream from `cache` for one person on a loopback port, filtered through `service`. */
-export async function serveStreamFor(cache: ClusterCache, service: AccessService, person: Person): Promise<{ url: string; stop(): Promise<void> }> {
-  const stream: StreamServer = createStreamServer({ cache, coalesceMs: 0, authorize: () => ({ ok: true, person }), accessFor: (p) => service.accessFor(p) });
+/** A socket server (stream or exec) behind its own loopback HTTP server, answering upgrades on any path. */
+export async function serveUpgrades(sockets: { handleUpgrade: UpgradeHandler; close(): Promise<void> }, path: string): Promise<{ url: string; stop(): Promise<void> }> {
   const http: Server = createServer((_req, res) => res.writeHead(404).end());
-  http.on("upgrade", (req, socket, head) => stream.handleUpgrade(req, socket, head));
+  http.on("upgrade", (req, socket, head) => sockets.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   return {
-    url: `ws://127.0.0.1:${(http.address() as AddressInfo).port}/api/stream`,
+    url: `ws://127.0.0.1:${(http.address() as AddressInfo).port}${path}`,
     stop: async () => {
-      await stream.close();
+      await sockets.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+}
+
+/** Serves /api/stream from `cache` for one person on a loopback port, filtered through `service`. */
+export function serveStreamFor(cache: ClusterCache, service: AccessService, person: Person): Promise<{ url: string; stop(): Promise<void> }> {
+  const stream: StreamServer = createStreamServer({ cache, coalesceMs: 0, authorize: () => ({ ok: true, person }), accessFor: (p) => service.accessFor(p) });
+  return serveUpgrades(stream, "/api/stream");
 }

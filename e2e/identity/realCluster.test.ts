@@ -1,7 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
@@ -17,7 +15,7 @@ import { connectFromKubeconfig, type ClusterConnection } from "@/server/kube/con
 import { setLogLevel } from "@/server/log";
 import { TestClient } from "@/server/stream/testing/testClient";
 import { detectRealCluster } from "../contract/targets/realCluster";
-import { createPod, deleteNamespace, deletePod, ensureNamespace, serveStreamFor, testPod } from "./harness";
+import { createPod, deleteNamespace, deletePod, ensureNamespace, serveStreamFor, serveUpgrades, testPod } from "./harness";
 
 // bob has ClusterRole edit through a RoleBinding in team-a only (e2e/cluster/manifests/identities.yaml);
 // Orrery connects as `orrery` (read + impersonate + SubjectAccessReviews), as deployed.
@@ -38,18 +36,9 @@ async function podIn(namespace: string, name: string): Promise<void> {
 }
 
 /** Orrery's /api/exec for one person on a loopback port, as `orrery` impersonating them, auditing into `auditDir`. */
-async function serveExecFor(connection: ClusterConnection, person: Person, auditDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+function serveExecFor(connection: ClusterConnection, person: Person, auditDir: string): Promise<{ url: string; stop(): Promise<void> }> {
   const exec = createExecServer({ connection, authorize: () => ({ ok: true, person }), isReadOnly: () => false, audit: (entry) => audit(entry, auditDir), identityMode: "impersonate" });
-  const http: Server = createServer((_req, res) => res.writeHead(404).end());
-  http.on("upgrade", (req, socket, head) => exec.handleUpgrade(req, socket, head));
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `ws://127.0.0.1:${(http.address() as AddressInfo).port}/api/exec`,
-    stop: async () => {
-      await exec.close();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
-    },
-  };
+  return serveUpgrades(exec, "/api/exec");
 }
 
 async function waitUntilRunning(namespace: string, name: string): Promise<void> {
