@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -42,5 +43,15 @@ describe("bad start-up input", () => {
     const file = path.join(dataDir, "one-context.kubeconfig");
     await writeFile(file, ["apiVersion: v1", "kind: Config", "clusters: [{name: c, cluster: {server: 'https://127.0.0.1:1'}}]", "users: [{name: u, user: {token: t}}]", "contexts: [{name: only, context: {cluster: c, user: u}}]", "current-context: only", ""].join("\n"));
     await expectOneLineRefusal(["--kubeconfig", file, "--context", "prod"], /^orrery: context "prod" not found in .*known contexts: only/, (text) => noteOutcome(task, text));
+  });
+
+  // On a machine that is itself a pod the real token is there, and this start would be a real in-cluster one.
+  test.skipIf(existsSync("/var/run/secrets/kubernetes.io/serviceaccount/token"))("a pod without its service account token stops instead of showing the demo", async ({ task }) => {
+    const inPodWithoutToken = { KUBERNETES_SERVICE_HOST: "10.96.0.1", KUBERNETES_SERVICE_PORT: "443", HOME: dataDir, KUBECONFIG: "", ORRERY_KUBECONFIG: "", ORRERY_CONTEXT: "", ORRERY_DEMO: "" };
+    const { code, stdout, stderr } = await runOrreryToExit(["--data-dir", dataDir], { ORRERY_LOG_LEVEL: "info", ...inPodWithoutToken });
+    noteOutcome(task, `exit ${code}: ${stderr.trim()}`);
+    expect(stdout).not.toContain("demo cluster");
+    expect(code).toBe(2);
+    expect(stderr.trimEnd().split("\n")).toEqual([expect.stringMatching(/^orrery: running in a pod \(KUBERNETES_SERVICE_HOST is set\) but the service account token \/var\/run\/secrets\/kubernetes\.io\/serviceaccount\/token is not readable; .*--kubeconfig/)]);
   });
 });
