@@ -40,6 +40,7 @@ test.describe("demo cluster badge", () => {
       for (const path of pages) {
         await test.step(`${path} in the ${scheme} scheme`, async () => {
           await page.goto(path);
+          await expect(page.locator("html")).toHaveAttribute("data-mantine-color-scheme", scheme);
           const badge = await expectDemoBadge(page);
           expect(await contrastOf(badge), `contrast of the badge on ${path} (${scheme})`).toBeGreaterThanOrEqual(4.5);
         });
