@@ -1,30 +1,88 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { loadConfig } from "./config";
-import { checkListenSafety, checkTransportSafety, chooseClusterSource } from "./clusterSource";
+import { checkListenSafety, checkTransportSafety, chooseClusterSource, serviceAccountFiles } from "./clusterSource";
 
-const none = () => false;
+// Real files in temp dirs: an empty home, a home with ~/.kube/config, and pod roots with and without a service account.
+const scratch = mkdtempSync(path.join(tmpdir(), "orrery-source-"));
+const emptyHome = makeDir("empty-home");
+const kubeHome = makeDir("kube-home");
+writeFile(path.join(kubeHome, ".kube", "config"), "apiVersion: v1\nkind: Config\n");
+const podWithAccount = makeDir("pod-with-account");
+writeFile(serviceAccountFiles(podWithAccount).token, "token");
+writeFile(serviceAccountFiles(podWithAccount).ca, "ca");
+const podWithoutAccount = makeDir("pod-without-account");
+const podWithoutCa = makeDir("pod-without-ca");
+writeFile(serviceAccountFiles(podWithoutCa).token, "token");
+const inPod = { KUBERNETES_SERVICE_HOST: "10.0.0.1", KUBERNETES_SERVICE_PORT: "443", HOME: emptyHome };
+
+function makeDir(name: string): string {
+  const dir = path.join(scratch, name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function writeFile(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
 
 describe("chooseClusterSource", () => {
-  test("starts the demo cluster when nothing is configured", () => {
-    expect(chooseClusterSource(loadConfig([], {}), { HOME: "/nowhere" }, none)).toMatchObject({ type: "demo" });
+  test("starts the demo cluster when nothing is configured outside a pod", () => {
+    expect(chooseClusterSource(loadConfig([], {}), { HOME: emptyHome }, podWithoutAccount)).toMatchObject({ type: "demo" });
   });
 
-  test("prefers --demo over a kubeconfig", () => {
-    expect(chooseClusterSource(loadConfig(["--demo"], {}), { KUBECONFIG: "/k" }, () => true).type).toBe("demo");
+  test("starts the demo cluster with --demo, whatever else is configured", () => {
+    expect(chooseClusterSource(loadConfig(["--demo"], {}), { KUBECONFIG: path.join(kubeHome, ".kube", "config") }, podWithAccount)).toMatchObject({ type: "demo" });
+    expect(chooseClusterSource(loadConfig(["--demo"], {}), inPod, podWithoutAccount)).toMatchObject({ type: "demo" });
   });
 
   test("uses --kubeconfig and --context as given", () => {
-    const source = chooseClusterSource(loadConfig(["--kubeconfig", "/k", "--context", "prod"], {}), {}, none);
-    expect(source).toEqual({ type: "kubeconfig", path: "/k", context: "prod" });
+    const file = path.join(kubeHome, ".kube", "config");
+    expect(chooseClusterSource(loadConfig(["--kubeconfig", file, "--context", "prod"], {}), { HOME: emptyHome }, podWithoutAccount)).toEqual({ type: "kubeconfig", path: file, context: "prod" });
   });
 
   test("uses the in-cluster service account inside a pod", () => {
-    const env = { KUBERNETES_SERVICE_HOST: "10.0.0.1", HOME: "/nowhere" };
-    expect(chooseClusterSource(loadConfig([], {}), env, (p) => p.includes("serviceaccount")).type).toBe("in-cluster");
+    expect(chooseClusterSource(loadConfig([], {}), inPod, podWithAccount)).toEqual({ type: "in-cluster", serviceAccountRoot: podWithAccount });
   });
 
   test("falls back to ~/.kube/config", () => {
-    expect(chooseClusterSource(loadConfig([], {}), { HOME: "/home/u" }, (p) => p === "/home/u/.kube/config").type).toBe("kubeconfig");
+    expect(chooseClusterSource(loadConfig([], {}), { HOME: kubeHome }, podWithoutAccount)).toMatchObject({ type: "kubeconfig" });
+  });
+
+  test("stops in a pod without a service account token instead of starting the demo", () => {
+    const decide = () => chooseClusterSource(loadConfig([], {}), inPod, podWithoutAccount);
+    expect(decide).toThrow(/^running in a pod \(KUBERNETES_SERVICE_HOST is set\) but the service account token .*\/var\/run\/secrets\/kubernetes\.io\/serviceaccount\/token is not readable; .*--kubeconfig/);
+    expect(decide).not.toThrow(/\n/);
+  });
+
+  test("stops in a pod whose service account has a token but no CA certificate", () => {
+    expect(() => chooseClusterSource(loadConfig([], {}), inPod, podWithoutCa)).toThrow(/service account CA certificate .*ca\.crt is not readable/);
+  });
+
+  test("uses a kubeconfig mounted at ~/.kube/config in a pod without a service account", () => {
+    expect(chooseClusterSource(loadConfig([], {}), { ...inPod, HOME: kubeHome }, podWithoutAccount)).toEqual({ type: "kubeconfig" });
+  });
+
+  test("a KUBECONFIG naming only missing files is an error, not the demo", () => {
+    const missing = path.join(scratch, "absent.kubeconfig");
+    expect(() => chooseClusterSource(loadConfig([], {}), { KUBECONFIG: missing, HOME: emptyHome }, podWithoutAccount)).toThrow(`kubeconfig file not found: ${missing} (KUBECONFIG)`);
+  });
+
+  test("a --kubeconfig that does not exist is an error, not the demo", () => {
+    const missing = path.join(scratch, "absent.kubeconfig");
+    expect(() => chooseClusterSource(loadConfig(["--kubeconfig", missing], {}), { HOME: emptyHome }, podWithoutAccount)).toThrow(/kubeconfig file not found: .*absent\.kubeconfig \(--kubeconfig\)/);
+  });
+
+  test("--context without any kubeconfig file is an error, not the demo", () => {
+    expect(() => chooseClusterSource(loadConfig(["--context", "prod"], {}), { HOME: emptyHome }, podWithoutAccount)).toThrow(/kubeconfig file not found: .*empty-home\/\.kube\/config \(default location\)/);
+  });
+
+  test("a KUBECONFIG with one existing file among missing ones uses it, as kubectl does", () => {
+    const list = [path.join(scratch, "absent.kubeconfig"), path.join(kubeHome, ".kube", "config")].join(path.delimiter);
+    expect(chooseClusterSource(loadConfig([], {}), { KUBECONFIG: list, HOME: emptyHome }, podWithoutAccount)).toEqual({ type: "kubeconfig" });
   });
 });
 

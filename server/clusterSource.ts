@@ -1,23 +1,60 @@
-import { existsSync } from "node:fs";
+import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
-import type { Config, Env } from "./config";
+import { ConfigError, type Config, type Env } from "./config";
+import { findKubeconfigFiles } from "./kube/connect";
 
+// `serviceAccountRoot` is "" in a real pod; tests put the service account below a temp dir.
 export type ClusterSource =
   | { type: "kubeconfig"; path?: string; context?: string }
-  | { type: "in-cluster" }
+  | { type: "in-cluster"; serviceAccountRoot: string }
   | { type: "demo"; why: string };
 
-const serviceAccountToken = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+const serviceAccountDir = "/var/run/secrets/kubernetes.io/serviceaccount";
 
-/** Decides where the cluster is: explicit flags first, then KUBECONFIG, ~/.kube/config, in-cluster, and the demo last. */
-export function chooseClusterSource(config: Config, env: Env = process.env, fileExists: (file: string) => boolean = existsSync): ClusterSource {
+/** The files Kubernetes mounts into a pod for its service account, below `root` (as @kubernetes/client-node reads them). */
+export function serviceAccountFiles(root = ""): { token: string; ca: string } {
+  return { token: `${root}${serviceAccountDir}/token`, ca: `${root}${serviceAccountDir}/ca.crt` };
+}
+
+/**
+ * Decides where the cluster is: --demo, then --kubeconfig/--context, KUBECONFIG, the pod's service account,
+ * ~/.kube/config, and the demo only when none of these is configured outside a pod. A configured source that
+ * cannot be used is a ConfigError or KubeconfigError (one line), never a silent switch to the demo.
+ */
+export function chooseClusterSource(config: Config, env: Env = process.env, serviceAccountRoot = ""): ClusterSource {
   if (config.demo) return { type: "demo", why: "--demo was given" };
-  if (config.kubeconfig || config.context) return { type: "kubeconfig", path: config.kubeconfig, context: config.context };
-  if (env.KUBECONFIG) return { type: "kubeconfig" };
-  if (env.KUBERNETES_SERVICE_HOST && fileExists(serviceAccountToken)) return { type: "in-cluster" };
-  if (fileExists(path.join(env.HOME ?? homedir(), ".kube", "config"))) return { type: "kubeconfig" };
+  if (config.kubeconfig || config.context || env.KUBECONFIG) {
+    findKubeconfigFiles(config.kubeconfig, env);
+    return { type: "kubeconfig", path: config.kubeconfig, context: config.context };
+  }
+  const inPod = Boolean(env.KUBERNETES_SERVICE_HOST);
+  const unreadable = inPod ? unreadableServiceAccountFile(serviceAccountRoot) : undefined;
+  if (inPod && !unreadable) return { type: "in-cluster", serviceAccountRoot };
+  if (existsSync(path.join(env.HOME || homedir(), ".kube", "config"))) return { type: "kubeconfig" };
+  if (unreadable) {
+    throw new ConfigError(
+      `running in a pod (KUBERNETES_SERVICE_HOST is set) but the ${unreadable} is not readable; mount the service account (automountServiceAccountToken: true) or pass --kubeconfig <path>; --demo starts the built-in simulated cluster instead`,
+    );
+  }
   return { type: "demo", why: "no kubeconfig, KUBECONFIG or in-cluster service account was found" };
+}
+
+// Names the first service-account file a pod lacks, as the operator should look for it.
+function unreadableServiceAccountFile(root: string): string | undefined {
+  const files = serviceAccountFiles(root);
+  if (!isReadableFile(files.token)) return `service account token ${files.token}`;
+  if (!isReadableFile(files.ca)) return `service account CA certificate ${files.ca}`;
+  return undefined;
+}
+
+function isReadableFile(file: string): boolean {
+  try {
+    accessSync(file, constants.R_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 const loopbackHosts = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);

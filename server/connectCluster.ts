@@ -16,7 +16,7 @@ export async function connectCluster(source: ClusterSource, config: Config): Pro
   if (source.type === "kubeconfig") {
     return { connection: connectFromKubeconfig({ path: source.path, context: source.context }), stop: async () => {} };
   }
-  if (source.type === "in-cluster") return { connection: connectInCluster(), stop: async () => {} };
+  if (source.type === "in-cluster") return { connection: connectInCluster(source.serviceAccountRoot), stop: async () => {} };
   log.info({ why: source.why }, "starting the embedded demo cluster");
   const demo = await startDemoCluster({ host: "127.0.0.1", port: 0, nodes: config.demoNodes, pods: config.demoPods });
   if (config.demoKubeconfigOut) {

@@ -65,12 +65,13 @@ function watchLogins(config: Config, sockets: SocketSessions): () => void {
   };
 }
 
-// A kubeconfig that is missing or names an unknown context is a wrong start, not a crash: one line, like a bad flag.
+// A kubeconfig that is missing or names an unknown context, or a pod without its service account, is a wrong start,
+// not a crash and never a reason to show the demo instead: one line, like a bad flag.
 async function connectClusterOrExit(config: Config): Promise<ConnectedCluster> {
   try {
     return await connectCluster(chooseClusterSource(config), config);
   } catch (error) {
-    if (!(error instanceof KubeconfigError)) throw error;
+    if (!(error instanceof KubeconfigError) && !(error instanceof ConfigError)) throw error;
     exitWithLine(error.message);
   }
 }

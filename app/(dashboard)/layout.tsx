@@ -4,6 +4,7 @@ import { DetailsDrawer } from "@/components/details/DetailsDrawer";
 import { RedirectToLogin } from "@/components/auth/RedirectToLogin";
 import { SessionKeepAlive } from "@/components/auth/SessionKeepAlive";
 import { authenticatePageRequest } from "@/server/auth/pageSession";
+import { getRuntime } from "@/server/runtime";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   // Checked on the server for every page: without a login nothing of the page is rendered.
@@ -12,7 +13,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   return (
     <Suspense>
       {person.via === "session" && <SessionKeepAlive />}
-      <DashboardShell embedded={person.via === "embed"}>
+      <DashboardShell embedded={person.via === "embed"} demo={getRuntime().connection.source === "demo"}>
         {children}
         <DetailsDrawer />
       </DashboardShell>

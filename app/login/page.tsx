@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { safeCallbackPath } from "@/lib/auth/callbackUrl";
 import { getAuthSettings } from "@/server/auth/authState";
 import { authenticatePageRequest } from "@/server/auth/pageSession";
+import { getRuntime } from "@/server/runtime";
 import { LoginScreen } from "@/components/auth/LoginScreen";
 
 export const dynamic = "force-dynamic";
@@ -28,6 +29,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       error={first(params.error)}
       signedOut={first(params.signedOut) === "1"}
       signedIn={person?.via === "session" ? { name: person.name, groups: person.groups } : undefined}
+      demo={getRuntime().connection.source === "demo"}
     />
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
-import { Alert, Center, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Center, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { DemoClusterBadge } from "@/components/ui/DemoClusterBadge";
 import { loginErrorMessage } from "@/lib/auth/messages";
 import { PasswordLoginForm } from "./PasswordLoginForm";
 import { ProviderLoginButton } from "./ProviderLoginButton";
@@ -16,6 +17,8 @@ export interface LoginScreenProps {
   error?: string;
   signedOut?: boolean;
   signedIn?: { name: string; groups: string[] };
+  /** Orrery is on its built-in demo cluster. */
+  demo?: boolean;
 }
 
 /** The login page: a password form (basic) or the provider's button (oidc), or who is signed in. */
@@ -26,7 +29,10 @@ export function LoginScreen(props: LoginScreenProps) {
     <Center mih="100vh" p="md">
       <Paper withBorder shadow="sm" p="xl" radius="md" w={380}>
         <Stack gap="md">
-          <Title order={2}>Orrery</Title>
+          <Group gap="sm">
+            <Title order={2}>Orrery</Title>
+            {props.demo && <DemoClusterBadge />}
+          </Group>
           {props.signedOut && !message && <Text size="sm" c="dimmed">You have signed out.</Text>}
           {message && (
             <Alert color="red" role="alert" title="Not signed in">

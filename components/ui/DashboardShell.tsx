@@ -9,6 +9,7 @@ import { UserMenu } from "@/components/auth/UserMenu";
 import { EmbedButton } from "@/components/embed/EmbedButton";
 import { ColorSchemeToggle } from "./ColorSchemeToggle";
 import { ConnectionIndicator } from "./ConnectionIndicator";
+import { DemoClusterBadge } from "./DemoClusterBadge";
 import { NamespaceSelect } from "./NamespaceSelect";
 import { useUrlState } from "./useUrlState";
 import { withParams } from "./urlState";
@@ -23,9 +24,9 @@ const sections = [
 
 /**
  * The frame of every dashboard page: navigation, namespace, connection state and theme. An embedded view
- * (opened with an embed token) gets only its title and connection state: its token opens no other page.
+ * (opened with an embed token) gets only its title, connection state and the demo badge: its token opens no other page.
  */
-export function DashboardShell({ children, embedded = false }: { children: ReactNode; embedded?: boolean }) {
+export function DashboardShell({ children, embedded = false, demo = false }: { children: ReactNode; embedded?: boolean; /** Orrery is on its built-in demo cluster. */ demo?: boolean }) {
   const [opened, { toggle, close }] = useDisclosure();
   const pathname = usePathname();
   const url = useUrlState();
@@ -38,6 +39,7 @@ export function DashboardShell({ children, embedded = false }: { children: React
           <Group gap="sm" wrap="nowrap">
             {!embedded && <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />}
             <Title order={3}>Orrery</Title>
+            {demo && <DemoClusterBadge size={embedded ? "sm" : "md"} />}
           </Group>
           <Group gap="sm" wrap="nowrap">
             {/* The map picks several namespaces in its own filters. */}

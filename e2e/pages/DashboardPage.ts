@@ -8,6 +8,11 @@ export class DashboardPage {
     return this.page.getByRole("combobox", { name: "Namespace" });
   }
 
+  /** The "Demo cluster" badge in the header, shown while Orrery is on its built-in demo cluster. */
+  demoBadge(): Locator {
+    return this.page.getByRole("note", { name: "Demo cluster" });
+  }
+
   connectionStatus(): Locator {
     return this.page.getByRole("status", { name: "Cluster connection" });
   }

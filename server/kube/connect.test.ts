@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import type { TLSSocket } from "node:tls";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -256,6 +256,28 @@ describe("other sources", () => {
     const connection = connectWithKubeconfigYaml(yaml, "demo");
     expect(connection).toMatchObject({ server: plainUrl, source: "demo", contextName: "demo" });
     expect(() => connectWithKubeconfigYaml("clusters: [unclosed", "demo")).toThrow(/cannot parse the demo kubeconfig/);
+  });
+
+  test("connectInCluster sends the pod's token and trusts the pod's CA, both read below the given root", async () => {
+    const root = path.join(dir, "pod-root");
+    const accountDir = path.join(root, "var", "run", "secrets", "kubernetes.io", "serviceaccount");
+    mkdirSync(accountDir, { recursive: true });
+    writeFileSync(path.join(accountDir, "token"), "pod-token");
+    writeFileSync(path.join(accountDir, "ca.crt"), tls.caCert);
+    const saved = { host: process.env.KUBERNETES_SERVICE_HOST, port: process.env.KUBERNETES_SERVICE_PORT };
+    process.env.KUBERNETES_SERVICE_HOST = "127.0.0.1";
+    process.env.KUBERNETES_SERVICE_PORT = new URL(secureUrl).port;
+    try {
+      const connection = connectInCluster(root);
+      expect(connection).toMatchObject({ server: secureUrl, source: "in-cluster" });
+      expect((await connection.request("/api")).status).toBe(200);
+      expect(seen[0]?.headers.authorization).toBe("Bearer pod-token");
+    } finally {
+      for (const [name, value] of [["KUBERNETES_SERVICE_HOST", saved.host], ["KUBERNETES_SERVICE_PORT", saved.port]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
   });
 
   test("connectInCluster explains that it is not inside a cluster", () => {

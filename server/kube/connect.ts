@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { KubeConfig } from "@kubernetes/client-node";
+import type { Env } from "../config";
 import { KubeRequester, type KubeRequestInit, type KubeResponse, type KubeWebSocketInit, type KubeWebSocketResult } from "./request";
 
 export type { KubeRequestInit, KubeResponse, KubeWebSocketInit, KubeWebSocketResult } from "./request";
@@ -31,23 +32,29 @@ export class KubeconfigError extends Error {
 
 /** Loads a kubeconfig: the given path, else every file in KUBECONFIG (merged, first wins), else ~/.kube/config. */
 export function connectFromKubeconfig(opts: { path?: string; context?: string } = {}): ClusterConnection {
-  const { files, origin } = kubeconfigFiles(opts.path);
-  const present = files.filter((file) => existsSync(file));
-  if (present.length === 0) {
-    throw new KubeconfigError(`kubeconfig file not found: ${files.join(", ")} (${origin}); pass --kubeconfig <path>, set KUBECONFIG, or use --demo`);
-  }
+  const present = findKubeconfigFiles(opts.path);
   const kubeConfig = new KubeConfig();
   for (const file of present) mergeFirstWins(kubeConfig, loadFile(file));
   return createConnection(kubeConfig, "kubeconfig", opts.context, present.join(", "));
 }
 
-/** Uses the pod's service account (token file re-read as it rotates) and the cluster CA. */
-export function connectInCluster(): ClusterConnection {
+/** The kubeconfig files that exist, in kubectl's order; none at all is an error, never a reason to pick another cluster. */
+export function findKubeconfigFiles(explicit: string | undefined, env: Env = process.env): string[] {
+  const { files, origin } = kubeconfigFiles(explicit, env);
+  const present = files.filter((file) => existsSync(file));
+  if (present.length === 0) {
+    throw new KubeconfigError(`kubeconfig file not found: ${files.join(", ")} (${origin}); pass --kubeconfig <path>, set KUBECONFIG, or use --demo`);
+  }
+  return present;
+}
+
+/** Uses the pod's service account (token file re-read as it rotates) and the cluster CA, found below `serviceAccountRoot` ("" in a real pod). */
+export function connectInCluster(serviceAccountRoot = ""): ClusterConnection {
   if (!process.env.KUBERNETES_SERVICE_HOST || !process.env.KUBERNETES_SERVICE_PORT) {
     throw new KubeconfigError("not running inside a cluster: KUBERNETES_SERVICE_HOST/KUBERNETES_SERVICE_PORT are not set; use --kubeconfig or --demo");
   }
   const kubeConfig = new KubeConfig();
-  kubeConfig.loadFromCluster();
+  kubeConfig.loadFromCluster(serviceAccountRoot);
   const tokenFile = kubeConfig.getCurrentUser()?.authProvider?.config?.tokenFile as string | undefined;
   if (tokenFile && !existsSync(tokenFile)) {
     throw new KubeconfigError(`in-cluster service account token not found at ${tokenFile}; is automountServiceAccountToken disabled?`);
@@ -66,11 +73,11 @@ export function connectWithKubeconfigYaml(yaml: string, source: "demo"): Cluster
   return createConnection(kubeConfig, source, undefined, `${source} kubeconfig`);
 }
 
-function kubeconfigFiles(explicit: string | undefined): { files: string[]; origin: string } {
+function kubeconfigFiles(explicit: string | undefined, env: Env): { files: string[]; origin: string } {
   if (explicit) return { files: [path.resolve(explicit)], origin: "--kubeconfig" };
-  const fromEnv = (process.env.KUBECONFIG ?? "").split(path.delimiter).filter((entry) => entry.trim() !== "");
+  const fromEnv = (env.KUBECONFIG ?? "").split(path.delimiter).filter((entry) => entry.trim() !== "");
   if (fromEnv.length > 0) return { files: fromEnv.map((file) => path.resolve(file)), origin: "KUBECONFIG" };
-  return { files: [path.join(os.homedir(), ".kube", "config")], origin: "default location" };
+  return { files: [path.join(env.HOME || os.homedir(), ".kube", "config")], origin: "default location" };
 }
 
 function loadFile(file: string): KubeConfig {
