@@ -17,6 +17,11 @@ beforeAll(async () => {
   // vic may only list events in batch: visible through a kind other than pods.
   t.store.create("rbac.authorization.k8s.io/roles", { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", metadata: { name: "events", namespace: "batch" }, rules: [{ verbs: ["list"], apiGroups: [""], resources: ["events"] }] });
   t.store.create("rbac.authorization.k8s.io/rolebindings", { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", metadata: { name: "vic", namespace: "batch" }, roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "events" }, subjects: [{ kind: "User", name: "vic" }] });
+  // pat may list pods in shop and batch, and nothing of metrics.k8s.io.
+  for (const ns of ["shop", "batch"]) {
+    t.store.create("rbac.authorization.k8s.io/roles", { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", metadata: { name: "pod-lister", namespace: ns }, rules: [{ verbs: ["list"], apiGroups: [""], resources: ["pods"] }] });
+    t.store.create("rbac.authorization.k8s.io/rolebindings", { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", metadata: { name: "pat", namespace: ns }, roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "pod-lister" }, subjects: [{ kind: "User", name: "pat" }] });
+  }
   base = connectToTestServer(t.client.baseUrl);
 });
 
@@ -82,6 +87,21 @@ describe("AccessService", () => {
     expect(await access.listScope("pods")).toEqual({ all: true });
     expect(await access.listScope("namespaces")).toEqual({ all: true });
     expect(await access.visibleNamespaces()).toEqual(namespaces);
+  });
+
+  test("usage rights follow list on pods.metrics.k8s.io per namespace and nodes.metrics.k8s.io cluster-wide", async () => {
+    // edit (bound in shop) aggregates metrics.k8s.io like view does; a RoleBinding never grants the cluster-scoped nodes.
+    expect(await service(base).accessFor(dev).usageScope()).toEqual({ pods: { all: false, namespaces: new Set(["shop"]) }, nodes: false });
+    expect(await service(base).accessFor(admin).usageScope()).toEqual({ pods: { all: true }, nodes: true });
+    expect(await service(base).accessFor(person("pat")).usageScope()).toEqual({ pods: { all: false, namespaces: new Set() }, nodes: false });
+  });
+
+  test("usage rights are asked only for namespaces whose pods the person may list", async () => {
+    const { connection, calls } = recorded();
+    await service(connection).accessFor(person("pat")).usageScope();
+    const asked = calls.length;
+    // Two cluster-wide metrics checks, the pods list scope over every namespace, and metrics in shop and batch only.
+    expect(asked).toBe(2 + 1 + namespaces.length + 2);
   });
 
   test("can() answers per namespace, and read-only persons may change nothing", async () => {

@@ -1,7 +1,7 @@
 import type { Person } from "@/server/auth/person";
 import { kindInfo, resourceKinds, type ResourceKind } from "@/server/kube/resources";
 import type { AccessService, CheckPurpose } from "./accessService";
-import { everywhere, readingVerbs, type Access, type AccessCheck, type ListScope, type ResourceRef } from "./types";
+import { everywhere, readingVerbs, type Access, type AccessCheck, type ListScope, type ResourceRef, type UsageScope } from "./types";
 
 const namespacedKinds = resourceKinds.filter((info) => info.namespaced).map((info) => info.kind);
 // Pods first: most people who can see into a namespace can list its pods, so most namespaces are settled in one round.
@@ -10,6 +10,11 @@ const discoveryOrder = ["pods", ...namespacedKinds.filter((kind) => kind !== "po
 function listCheck(kind: ResourceKind, namespace?: string): AccessCheck {
   const info = kindInfo(kind);
   return { verb: "list", resource: { group: info.group, resource: info.plural, namespace: info.namespaced ? namespace : undefined } };
+}
+
+// CPU and memory come from metrics.k8s.io: seeing them is a right of its own, as it is for `kubectl top`.
+function usageCheck(resource: "pods" | "nodes", namespace?: string): AccessCheck {
+  return { verb: "list", resource: { group: "metrics.k8s.io", resource, namespace } };
 }
 
 /** One person's view of the service: what they may list, where, and what they may do. */
@@ -43,6 +48,16 @@ export class PersonAccess implements Access {
       unsettled.forEach((ns, i) => allowed[i] && visible.add(ns));
     }
     return candidates.filter((ns) => visible.has(ns));
+  }
+
+  async usageScope(): Promise<UsageScope> {
+    const [podsEverywhere = false, nodes = false] = await this.askAll("list", [usageCheck("pods"), usageCheck("nodes")]);
+    if (podsEverywhere) return { pods: everywhere, nodes };
+    // A pod's usage is only ever shown beside the pod, so only namespaces whose pods the person may list are asked about.
+    const pods = await this.listScope("pods");
+    const candidates = pods.all ? [...this.service.namespaces()] : [...pods.namespaces];
+    const allowed = await this.askAll("list", candidates.map((ns) => usageCheck("pods", ns)));
+    return { pods: { all: false, namespaces: new Set(candidates.filter((_, i) => allowed[i])) }, nodes };
   }
 
   can(verb: string, resource: ResourceRef): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import type { ListScope } from "../access/types";
+import type { ListScope, UsageScope } from "../access/types";
 import { limitToEmbedScope } from "./embedStreamAccess";
 
 const everywhere = { listScope: async (): Promise<ListScope> => ({ all: true }) };
@@ -28,5 +28,20 @@ describe("limitToEmbedScope", () => {
     const access = limitToEmbedScope(everywhere, "/topology?ns=shop,web");
     expect(names(await access.listScope("pods"))).toBe("shop,web");
     expect(names(await access.listScope("nodes"))).toBe("*");
+  });
+
+  test("usage on an embedded map is the maker's, within the pinned namespaces and the view's kinds", async () => {
+    const maker = (usage: UsageScope) => ({ ...everywhere, usageScope: async () => usage });
+    const full = maker({ pods: { all: true }, nodes: true });
+    const onMap = await limitToEmbedScope(full, "/topology?ns=shop,web").usageScope!();
+    expect([names(onMap.pods), onMap.nodes]).toEqual(["shop,web", true]);
+    // The pods list reads no nodes, so no node's usage either.
+    const onPods = await limitToEmbedScope(full, "/pods?ns=shop").usageScope!();
+    expect([names(onPods.pods), onPods.nodes]).toEqual(["shop", false]);
+    const shopOnly = await limitToEmbedScope(maker({ pods: { all: false, namespaces: new Set(["shop"]) }, nodes: false }), "/topology").usageScope!();
+    expect([names(shopOnly.pods), shopOnly.nodes]).toEqual(["shop", false]);
+    // A maker whose access cannot say gets none.
+    const unknown = await limitToEmbedScope(everywhere, "/topology").usageScope!();
+    expect([names(unknown.pods), unknown.nodes]).toEqual(["", false]);
   });
 });

@@ -1,4 +1,4 @@
-import type { ListScope } from "../access/types";
+import { allUsage, everywhere, noUsage, sameListScope, sameUsageScope, type ListScope, type UsageScope } from "../access/types";
 import type { ResourceKind } from "../kube/resources";
 
 export type { ListScope } from "../access/types";
@@ -6,16 +6,12 @@ export type { ListScope } from "../access/types";
 /** What the stream asks about the person a connection serves; server/access's Access satisfies it. */
 export interface StreamAccess {
   listScope(kind: ResourceKind): Promise<ListScope>;
+  /** Where the person may see CPU and memory on the map; without it they see none. */
+  usageScope?(): Promise<UsageScope>;
 }
 
-const everywhere: ListScope = Object.freeze({ all: true });
-
-function sameScope(a: ListScope, b: ListScope): boolean {
-  if (a.all || b.all) return a.all === b.all;
-  if (a.namespaces.size !== b.namespaces.size) return false;
-  for (const ns of a.namespaces) if (!b.namespaces.has(ns)) return false;
-  return true;
-}
+/** What refresh() reports when the person's usage rights changed (beside the kinds whose list scope did). */
+export const usageRightsChanged = "usage";
 
 /** Why a subscription may not be served, worded for the person; undefined when it may. */
 export function denialOf(kind: ResourceKind, namespace: string | undefined, namespaced: boolean, scope: ListScope): string | undefined {
@@ -31,6 +27,7 @@ export function denialOf(kind: ResourceKind, namespace: string | undefined, name
  */
 export class ConnectionScopes {
   private readonly scopes = new Map<ResourceKind, ListScope>();
+  private usage: UsageScope | undefined;
 
   constructor(private readonly access: StreamAccess | undefined) {}
 
@@ -52,16 +49,39 @@ export class ConnectionScopes {
     return scope;
   }
 
-  /** Asks again for `kinds` (Access answers from its cache until entries expire); returns the kinds whose scope changed. */
-  async refresh(kinds: Iterable<ResourceKind>): Promise<ResourceKind[]> {
+  /** The usage rights already known, without waiting. */
+  peekUsage(): UsageScope | undefined {
+    return this.access ? this.usage : allUsage;
+  }
+
+  async resolveUsage(): Promise<UsageScope> {
+    if (!this.access) return allUsage;
+    this.usage ??= await this.askUsage();
+    return this.usage;
+  }
+
+  /**
+   * Asks again for `kinds` and, once asked for, the usage rights (Access answers from its cache until entries expire);
+   * returns the kinds whose scope changed, and `usageRightsChanged` when those did.
+   */
+  async refresh(kinds: Iterable<ResourceKind>): Promise<(ResourceKind | typeof usageRightsChanged)[]> {
     if (!this.access) return [];
-    const changed: ResourceKind[] = [];
+    const changed: (ResourceKind | typeof usageRightsChanged)[] = [];
     for (const kind of new Set(kinds)) {
       const scope = await this.access.listScope(kind);
       const before = this.scopes.get(kind);
       this.scopes.set(kind, scope);
-      if (before && !sameScope(before, scope)) changed.push(kind);
+      if (before && !sameListScope(before, scope)) changed.push(kind);
+    }
+    if (this.usage) {
+      const usage = await this.askUsage();
+      if (!sameUsageScope(this.usage, usage)) changed.push(usageRightsChanged);
+      this.usage = usage;
     }
     return changed;
+  }
+
+  private askUsage(): Promise<UsageScope> {
+    return this.access?.usageScope?.() ?? Promise.resolve(noUsage);
   }
 }

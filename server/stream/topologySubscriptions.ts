@@ -1,6 +1,6 @@
 import type { TopologySubscribe } from "@/lib/wire/topology";
 import type { CacheView } from "./cacheView";
-import type { ConnectionScopes } from "./streamAccess";
+import { usageRightsChanged, type ConnectionScopes } from "./streamAccess";
 import { log } from "../log";
 import { topologyKinds } from "../topology/source";
 import { defaultTopologyOptions, TopologyFeed, type TopologyOptions } from "../topology/topologyFeed";
@@ -34,16 +34,23 @@ export class TopologySubscriptions {
     return this.feeds.has(id);
   }
 
-  /** A view is built only from the kinds the person may list, so every kind's scope is asked first. */
+  /** A view is built only from the kinds the person may list (and their usage rights when usage is polled), so those are asked first. */
   subscribe(message: TopologySubscribe): void {
     const { connection } = this;
     const feed = new TopologyFeed(
       message,
-      { cache: connection.cache, scopeOf: (kind) => connection.scopes.peek(kind), send: (text, isSnapshot) => connection.sendFrame(text, isSnapshot), isBehind: () => connection.isBehind() },
+      {
+        cache: connection.cache,
+        scopeOf: (kind) => connection.scopes.peek(kind),
+        usageScope: () => connection.scopes.peekUsage(),
+        send: (text, isSnapshot) => connection.sendFrame(text, isSnapshot),
+        isBehind: () => connection.isBehind(),
+      },
       this.options,
     );
     this.feeds.set(feed.id, feed);
-    Promise.all(topologyKinds.map((kind) => connection.scopes.resolve(kind))).then(
+    const usageRights = this.options.usage ? [connection.scopes.resolveUsage()] : [];
+    Promise.all([...topologyKinds.map((kind) => connection.scopes.resolve(kind)), ...usageRights]).then(
       () => {
         if (!connection.isClosed() && this.feeds.get(feed.id) === feed) feed.sendSnapshot();
       },
@@ -67,7 +74,7 @@ export class TopologySubscriptions {
 
   /** Views coalesce on their own timer and wait out a full buffer, so they are only told that something changed. */
   changed(kinds?: ReadonlySet<string>): void {
-    if (kinds !== undefined && !topologyKinds.some((kind) => kinds.has(kind))) return;
+    if (kinds !== undefined && !kinds.has(usageRightsChanged) && !topologyKinds.some((kind) => kinds.has(kind))) return;
     this.feeds.forEach((feed) => feed.changed());
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { allUsage, noUsage } from "../access/types";
 import { FakeCache } from "../stream/testing/fakeCache";
 import type { AggregatedGraph } from "./aggregate";
 import { SharedViews, sharedViewKey } from "./sharedViews";
@@ -36,12 +37,25 @@ describe("SharedViews", () => {
   });
 
   test("people with other rights, namespaces or expanded groups get other keys", () => {
-    const base = sharedViewKey({ view: "pods", namespaces: ["b", "a"] }, 100, everywhere);
-    expect(sharedViewKey({ view: "pods", namespaces: ["a", "b"] }, 100, everywhere)).toBe(base);
-    expect(sharedViewKey({ view: "pods", namespaces: ["a"] }, 100, everywhere)).not.toBe(base);
-    expect(sharedViewKey({ view: "hosts", namespaces: ["a", "b"] }, 100, everywhere)).not.toBe(base);
-    expect(sharedViewKey({ view: "pods", namespaces: ["a", "b"], expand: ["g"] }, 100, everywhere)).not.toBe(base);
-    expect(sharedViewKey({ view: "pods", namespaces: ["a", "b"] }, 100, () => ({ all: false, namespaces: new Set(["a"]) }))).not.toBe(base);
+    const base = sharedViewKey({ view: "pods", namespaces: ["b", "a"] }, 100, everywhere, allUsage);
+    expect(sharedViewKey({ view: "pods", namespaces: ["a", "b"] }, 100, everywhere, allUsage)).toBe(base);
+    expect(sharedViewKey({ view: "pods", namespaces: ["a"] }, 100, everywhere, allUsage)).not.toBe(base);
+    expect(sharedViewKey({ view: "hosts", namespaces: ["a", "b"] }, 100, everywhere, allUsage)).not.toBe(base);
+    expect(sharedViewKey({ view: "pods", namespaces: ["a", "b"], expand: ["g"] }, 100, everywhere, allUsage)).not.toBe(base);
+    expect(sharedViewKey({ view: "pods", namespaces: ["a", "b"] }, 100, () => ({ all: false, namespaces: new Set(["a"]) }), allUsage)).not.toBe(base);
+  });
+
+  test("people with the same list scopes but other metrics rights get other keys", () => {
+    const key = (usage: Parameters<typeof sharedViewKey>[3]) => sharedViewKey({ view: "pods" }, 100, everywhere, usage);
+    const keys = [
+      key(allUsage),
+      key(noUsage),
+      key({ pods: { all: true }, nodes: false }),
+      key({ pods: { all: false, namespaces: new Set(["shop"]) }, nodes: true }),
+      key({ pods: { all: false, namespaces: new Set(["shop", "batch"]) }, nodes: true }),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(key({ pods: { all: false, namespaces: new Set(["batch", "shop"]) }, nodes: true })).toBe(keys[4]);
   });
 
   test("two feeds of the same view to people with the same rights compute it once per change", async () => {
@@ -50,7 +64,7 @@ describe("SharedViews", () => {
     cache.onChange(() => shared.invalidate());
     const sent: string[][] = [[], []];
     const feeds = sent.map((out, index) => {
-      const host: TopologyFeedHost = { cache, scopeOf: everywhere, send: (text) => out.push(text), isBehind: () => false };
+      const host: TopologyFeedHost = { cache, scopeOf: everywhere, usageScope: () => allUsage, send: (text) => out.push(text), isBehind: () => false };
       return new TopologyFeed({ type: "subscribe", id: `t${index}`, resource: "topology", view: "pods" }, host, { threshold: 1000, frameMs: 10, shared });
     });
     cache.seed("pods", [pod("a", "shop")]);

@@ -1,5 +1,5 @@
 import type { TopologySubscribe } from "@/lib/wire/topology";
-import type { ListScope } from "../access/types";
+import type { ListScope, UsageScope } from "../access/types";
 import type { AggregatedGraph } from "./aggregate";
 import { topologyKinds, type TopologyKindName } from "./source";
 
@@ -45,10 +45,14 @@ export class SharedViews {
 
 const scopeKey = (scope: ListScope | undefined) => (scope === undefined ? "?" : scope.all ? "*" : [...scope.namespaces].sort().join(","));
 
-/** Everything a view's content depends on besides the cluster: the request, the grouping threshold and the person's list scopes. */
-export function sharedViewKey(request: Pick<TopologySubscribe, "view" | "namespaces" | "expand">, threshold: number, scopeOf: (kind: TopologyKindName) => ListScope | undefined): string {
+/**
+ * Everything a view's content depends on besides the cluster: the request, the grouping threshold, the person's
+ * list scopes and where they may see usage.
+ */
+export function sharedViewKey(request: Pick<TopologySubscribe, "view" | "namespaces" | "expand">, threshold: number, scopeOf: (kind: TopologyKindName) => ListScope | undefined, usage: UsageScope): string {
   const namespaces = [...(request.namespaces ?? [])].sort().join(",");
   const expand = [...(request.expand ?? [])].sort().join(",");
   const scopes = topologyKinds.map((kind) => scopeKey(scopeOf(kind))).join("|");
-  return JSON.stringify([request.view, namespaces, expand, threshold, scopes]);
+  const usageKey = `${scopeKey(usage.pods)}|${usage.nodes ? "nodes" : ""}`;
+  return JSON.stringify([request.view, namespaces, expand, threshold, scopes, usageKey]);
 }

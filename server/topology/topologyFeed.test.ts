@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { TopologyMessage } from "@/lib/wire/topology";
+import { allUsage } from "../access/types";
 import { FakeCache } from "../stream/testing/fakeCache";
 import { pod } from "./testing/fixtures";
 import { TopologyFeed, type TopologyFeedHost } from "./topologyFeed";
@@ -11,6 +12,7 @@ function harness(threshold = 1000) {
   const host: TopologyFeedHost = {
     cache,
     scopeOf: () => ({ all: true }),
+    usageScope: () => allUsage,
     send: (text) => sent.push(JSON.parse(text) as TopologyMessage),
     isBehind: () => state.behind,
   };

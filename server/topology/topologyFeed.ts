@@ -1,6 +1,8 @@
 import type { TopologyMessage, TopologySubscribe } from "@/lib/wire/topology";
 import type { ResourceKind } from "../kube/resources";
 import type { UsageSource } from "../kube/usage/usageLookup";
+import { visibleUsage } from "../kube/usage/visibleUsage";
+import { noUsage, type UsageScope } from "../access/types";
 import type { CacheView } from "../stream/cacheView";
 import type { ListScope } from "../stream/streamAccess";
 import { log } from "../log";
@@ -15,6 +17,8 @@ export interface TopologyFeedHost {
   cache: CacheView;
   /** The person's list scope of a kind; undefined while unknown (nothing of it is shown). */
   scopeOf(kind: ResourceKind): ListScope | undefined;
+  /** Where the person may see CPU and memory (metrics.k8s.io); undefined while unknown (none is shown). */
+  usageScope(): UsageScope | undefined;
   send(text: string, isSnapshot: boolean): void;
   /** True while the socket has too much unsent: frames wait, and coalesce meanwhile. */
   isBehind(): boolean;
@@ -69,16 +73,20 @@ export class TopologyFeed {
   compute(): AggregatedGraph {
     const { shared, threshold, frameMs } = this.options;
     const scopeOf = (kind: ResourceKind) => this.host.scopeOf(kind);
+    const usageScope = this.host.usageScope() ?? noUsage;
     const started = Date.now();
-    const view = shared ? shared.get(sharedViewKey(this.request, threshold, scopeOf), () => this.build()) : { graph: this.build(), costMs: Date.now() - started };
+    const build = () => this.build(usageScope);
+    // The usage rights are part of the key: people with the same list scopes but other metrics rights never share a view.
+    const view = shared ? shared.get(sharedViewKey(this.request, threshold, scopeOf, usageScope), build) : { graph: build(), costMs: Date.now() - started };
     this.lastFrameAt = Date.now();
     this.gapMs = Math.max(frameMs, view.costMs * slowViewFactor);
     return view.graph;
   }
 
-  private build(): AggregatedGraph {
+  private build(usageScope: UsageScope): AggregatedGraph {
     const { view, namespaces, expand } = this.request;
-    const graph = buildGraph(view, sourceFromCache(this.host.cache, (kind) => this.host.scopeOf(kind), namespaces, this.options.usage?.lookup()));
+    const usage = this.options.usage ? visibleUsage(this.options.usage.lookup(), usageScope) : undefined;
+    const graph = buildGraph(view, sourceFromCache(this.host.cache, (kind) => this.host.scopeOf(kind), namespaces, usage));
     const by = groupingFor(view, (namespaces ?? []).length > 0);
     return aggregate(graph, { threshold: this.options.threshold, by, expand });
   }

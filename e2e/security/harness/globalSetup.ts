@@ -24,6 +24,8 @@ async function writeUsers(dir: string): Promise<SuiteUser[]> {
   const users: SuiteUser[] = [
     { name: "alice", password: randomBytes(12).toString("hex"), groups: ["orrery:admins"] },
     { name: "dev", password: randomBytes(12).toString("hex"), groups: [] },
+    // May list pods and nodes but not their metrics (bound by usageAccess.test.ts): sees no CPU or memory.
+    { name: "pat", password: randomBytes(12).toString("hex"), groups: [] },
   ];
   const file = { users: users.map((user) => ({ name: user.name, hash: bcrypt.hashSync(user.password, 10), groups: user.groups })) };
   await writeFile(path.join(dir, "users.json"), JSON.stringify(file), { mode: 0o600 });

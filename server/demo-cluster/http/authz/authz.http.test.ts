@@ -102,6 +102,20 @@ describe("demo apiserver RBAC", () => {
     expect((await review("SubjectAccessReview", "subjectaccessreviews", listPods("shop"))).json().message).toMatch(/at least one of user or group must be specified/);
   });
 
+  test("metrics.k8s.io is authorized like kube's: view and edit aggregate pods and nodes metrics, a RoleBinding grants no node's", async () => {
+    const list = (resource: string, namespace?: string) => ({ user: "dev", groups: ["system:authenticated"], resourceAttributes: { verb: "list", group: "metrics.k8s.io", resource, ...(namespace ? { namespace } : {}) } });
+    expect((await review("SubjectAccessReview", "subjectaccessreviews", list("pods", "shop"))).json().status).toEqual({ allowed: true, reason: 'RBAC: allowed by RoleBinding "dev-edit/shop" of ClusterRole "edit" to User "dev"' });
+    expect((await review("SubjectAccessReview", "subjectaccessreviews", list("pods", "kube-system"))).json().status).toEqual({ allowed: false });
+    expect((await review("SubjectAccessReview", "subjectaccessreviews", list("pods"))).json().status).toEqual({ allowed: false });
+    expect((await review("SubjectAccessReview", "subjectaccessreviews", list("nodes"))).json().status).toEqual({ allowed: false });
+    // gus may get pods/exec in shop and nothing else: no metrics either.
+    expect((await review("SubjectAccessReview", "subjectaccessreviews", { ...list("pods", "shop"), user: "gus" })).json().status).toEqual({ allowed: false });
+    const denied = await t.client.get("/apis/metrics.k8s.io/v1beta1/namespaces/kube-system/pods", as("dev"));
+    expect(denied.status).toBe(403);
+    expect(denied.json().message).toBe('pods.metrics.k8s.io is forbidden: User "dev" cannot list resource "pods" in API group "metrics.k8s.io" in the namespace "kube-system"');
+    expect((await t.client.get("/apis/metrics.k8s.io/v1beta1/nodes", as("dev"))).json().message).toBe('nodes.metrics.k8s.io is forbidden: User "dev" cannot list resource "nodes" in API group "metrics.k8s.io" at the cluster scope');
+  });
+
   test("creating a SubjectAccessReview is itself authorized", async () => {
     const res = await review("SubjectAccessReview", "subjectaccessreviews", { user: "x", resourceAttributes: { verb: "get", resource: "pods" } }, as("dev"));
     expect(res.status).toBe(403);
