@@ -23,11 +23,9 @@ async function csrfToken(): Promise<string> {
   return body.csrfToken;
 }
 
-function postForm(url: string, fields: Record<string, string>): Promise<Response> {
-  return csrfToken().then((token) => {
-    const body = new URLSearchParams({ ...fields, csrfToken: token, json: "true" });
-    return fetch(url, { method: "POST", credentials: "same-origin", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
-  });
+async function postForm(url: string, fields: Record<string, string>): Promise<Response> {
+  const body = new URLSearchParams({ ...fields, csrfToken: await csrfToken(), json: "true" });
+  return fetch(url, { method: "POST", credentials: "same-origin", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
 }
 
 // next-auth answers sign-in attempts with `{ url }`, failures included (their code is in the URL).
