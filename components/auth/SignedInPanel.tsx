@@ -1,14 +1,22 @@
 "use client";
 import { useState } from "react";
-import { Anchor, Badge, Button, Group, Stack, Text } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Stack, Text } from "@mantine/core";
 import { signOut } from "./authClient";
 
 /** On the login page when already signed in: who, which groups, continue or sign out. */
 export function SignedInPanel({ name, groups, continueUrl }: { name: string; groups: string[]; continueUrl: string }) {
   const [leaving, setLeaving] = useState(false);
+  const [failure, setFailure] = useState<string>();
   const leave = async () => {
     setLeaving(true);
-    window.location.assign(await signOut().catch(() => window.location.href));
+    setFailure(undefined);
+    try {
+      window.location.assign(await signOut());
+    } catch (error) {
+      // The session is still alive: say so rather than show "You have signed out".
+      setFailure((error as Error).message);
+      setLeaving(false);
+    }
   };
   return (
     <Stack gap="sm">
@@ -24,6 +32,7 @@ export function SignedInPanel({ name, groups, continueUrl }: { name: string; gro
           Sign out
         </Button>
       </Group>
+      {failure && <Alert color="red" role="alert" title="Still signed in">{failure}</Alert>}
     </Stack>
   );
 }

@@ -2,6 +2,10 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { MantineProvider } from "@mantine/core";
+import { setAuthServices } from "@/server/auth/authState";
+import { handleAuthRoute } from "@/server/auth/handleAuthRoute";
+import { handleLogout } from "@/server/auth/logout";
+import { basicSettings, servicesWith, TestClock } from "@/server/auth/testing/fixtures";
 
 const requests: { url: string; method: string; body?: string }[] = [];
 
@@ -21,6 +25,7 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
+  setAuthServices(undefined);
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
@@ -44,5 +49,26 @@ describe("UserMenu", () => {
     const logout = requests.find((request) => request.url.endsWith("/api/auth/logout"))!;
     expect(logout.method).toBe("POST");
     expect(new URLSearchParams(logout.body).get("csrfToken")).toBe("csrf-123");
+  });
+
+  test("a logout the server refuses says so, and the person stays signed in", async () => {
+    setAuthServices(servicesWith(basicSettings(), new TestClock()));
+    // The real login routes answer csrf and logout; this browser lost its CSRF cookie, so the logout is refused.
+    vi.stubGlobal("fetch", vi.fn(async (url: string, init?: RequestInit) => {
+      if (url.endsWith("/api/auth/session")) return Response.json({ user: { name: "alice", groups: [] }, expires: "2030-01-01T00:00:00Z" });
+      const request = new Request(new URL(url, "http://127.0.0.1:3000"), { method: init?.method ?? "GET", headers: { host: "127.0.0.1:3000", ...(init?.headers as Record<string, string>) }, body: init?.body ?? null });
+      return url.endsWith("/api/auth/logout") ? handleLogout(request) : handleAuthRoute(request, ["csrf"]);
+    }));
+    const assign = vi.spyOn(window.location, "assign").mockImplementation(() => undefined);
+    const { UserMenu } = await import("./UserMenu");
+    render(
+      <MantineProvider>
+        <UserMenu />
+      </MantineProvider>,
+    );
+    fireEvent.click(await screen.findByRole("button", { name: "Signed in as alice" }));
+    fireEvent.click(await screen.findByRole("menuitem", { name: "Sign out", hidden: true }));
+    expect((await screen.findByRole("alert")).textContent).toBe("Sign out failed: missing or wrong csrfToken; fetch one from /api/auth/csrf");
+    expect(assign).not.toHaveBeenCalled();
   });
 });

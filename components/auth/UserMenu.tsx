@@ -9,29 +9,40 @@ import { useSession } from "./useSession";
 export function UserMenu() {
   const session = useSession();
   const [leaving, setLeaving] = useState(false);
+  const [failure, setFailure] = useState<string>();
   if (!session) return null;
   const { name, groups } = session.user;
   const leave = async () => {
     setLeaving(true);
-    window.location.assign(await signOut().catch(() => window.location.href));
+    setFailure(undefined);
+    try {
+      window.location.assign(await signOut());
+    } catch (error) {
+      // The session is still alive: say so rather than show the login page.
+      setFailure(`Sign out failed: ${(error as Error).message}`);
+      setLeaving(false);
+    }
   };
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button variant="default" leftSection={<IconUserCircle size={18} />} aria-label={`Signed in as ${name}`}>
-          <Text size="sm" truncate maw={160}>{name}</Text>
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>Signed in as {name}</Menu.Label>
-        <Group gap={4} px="sm" pb="xs" maw={280} aria-label="Groups">
-          {groups.length === 0 ? <Text size="xs" c="dimmed">no groups</Text> : groups.map((group) => <Badge key={group} variant="light" size="sm">{group}</Badge>)}
-        </Group>
-        <Menu.Divider />
-        <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void leave()} disabled={leaving}>
-          Sign out
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <Group gap="xs" wrap="nowrap">
+      {failure && <Text size="xs" c="red" role="alert" maw={320} lineClamp={2}>{failure}</Text>}
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button variant="default" leftSection={<IconUserCircle size={18} />} aria-label={`Signed in as ${name}`}>
+            <Text size="sm" truncate maw={160}>{name}</Text>
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>Signed in as {name}</Menu.Label>
+          <Group gap={4} px="sm" pb="xs" maw={280} aria-label="Groups">
+            {groups.length === 0 ? <Text size="xs" c="dimmed">no groups</Text> : groups.map((group) => <Badge key={group} variant="light" size="sm">{group}</Badge>)}
+          </Group>
+          <Menu.Divider />
+          <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void leave()} disabled={leaving}>
+            Sign out
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+    </Group>
   );
 }

@@ -1,5 +1,6 @@
 import { errorCodeOf } from "@/lib/auth/messages";
 import { parseSessionView, type SessionView } from "@/lib/auth/session";
+import { readApiError, readApiJson } from "@/lib/wire/readApiError";
 
 /** Orrery's base path, set on <html data-base-path> by the root layout. */
 export function basePath(): string {
@@ -17,14 +18,18 @@ export function loginUrl(returnTo: string): string {
 
 async function csrfToken(): Promise<string> {
   const response = await fetch(authUrl("csrf"), { credentials: "same-origin", cache: "no-store" });
-  const body = (await response.json()) as { csrfToken?: unknown };
+  const body = await readApiJson<{ csrfToken?: unknown }>(response);
   if (typeof body.csrfToken !== "string") throw new Error("the server gave no CSRF token");
   return body.csrfToken;
 }
 
-async function postForm(url: string, fields: Record<string, string>): Promise<{ status: number; url?: string }> {
+async function postForm(url: string, fields: Record<string, string>): Promise<Response> {
   const body = new URLSearchParams({ ...fields, csrfToken: await csrfToken(), json: "true" });
-  const response = await fetch(url, { method: "POST", credentials: "same-origin", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
+  return fetch(url, { method: "POST", credentials: "same-origin", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
+}
+
+// next-auth answers sign-in attempts with `{ url }`, failures included (their code is in the URL).
+async function signInAnswer(response: Response): Promise<{ status: number; url?: string }> {
   const answer = (await response.json().catch(() => ({}))) as { url?: unknown };
   return { status: response.status, url: typeof answer.url === "string" ? answer.url : undefined };
 }
@@ -33,7 +38,7 @@ export type SignInResult = { ok: true } | { ok: false; error: string };
 
 /** Signs in with a user name and password (basic mode); on success the session cookie is set. */
 export async function signInWithPassword(username: string, password: string, callbackUrl: string): Promise<SignInResult> {
-  const result = await postForm(authUrl("callback/credentials"), { username, password, callbackUrl });
+  const result = await signInAnswer(await postForm(authUrl("callback/credentials"), { username, password, callbackUrl }));
   const error = result.url ? errorCodeOf(result.url) : "Invalid";
   if (result.status >= 400 || error) return { ok: false, error: error ?? "CredentialsSignin" };
   return { ok: true };
@@ -41,21 +46,23 @@ export async function signInWithPassword(username: string, password: string, cal
 
 /** Starts the OpenID Connect login: the URL of the provider's sign-in page to go to. */
 export async function providerSignInUrl(callbackUrl: string): Promise<SignInResult & { url?: string }> {
-  const result = await postForm(authUrl("signin/oidc"), { callbackUrl });
+  const result = await signInAnswer(await postForm(authUrl("signin/oidc"), { callbackUrl }));
   const error = result.url ? errorCodeOf(result.url) : "OAuthSignin";
   if (!result.url || error) return { ok: false, error: error ?? "OAuthSignin" };
   return { ok: true, url: result.url };
 }
 
-/** Ends the session; the URL to go to next (the provider's logout page, or the login page). */
+/** Ends the session; the URL to go to next (the provider's logout page, or the login page). Throws ApiRequestError when it was refused. */
 export async function signOut(): Promise<string> {
-  const result = await postForm(`${basePath()}/api/auth/logout`, {});
-  return result.url ?? `${basePath()}/login?signedOut=1`;
+  const response = await postForm(`${basePath()}/api/auth/logout`, {});
+  // A refused logout left the session alive: saying "signed out" then would be a lie.
+  const answer = await readApiJson<{ url?: unknown }>(response);
+  return typeof answer.url === "string" ? answer.url : `${basePath()}/login?signedOut=1`;
 }
 
 /** The current session, which also renews it (idle deadline, tokens); null when signed out, throws when unknown. */
 export async function fetchSession(): Promise<SessionView | null> {
   const response = await fetch(authUrl("session"), { credentials: "same-origin", cache: "no-store" });
-  if (!response.ok) throw new Error(`session check answered ${response.status}`);
+  if (!response.ok) throw await readApiError(response);
   return parseSessionView(await response.json().catch(() => null));
 }

@@ -38,6 +38,7 @@ export function ObjectDetails({ objectRef }: { objectRef: ObjectRef }) {
   const object = useMemo(() => live.items.find((o) => o.metadata.name === objectRef.name), [live.items, objectRef.name]);
   const details = useObjectDetails(selected, object?.metadata.resourceVersion);
   if (!live.loaded) return <Text c="dimmed">Loading…</Text>;
+  if (live.refused) return <Alert color="red" title="Not allowed" role="alert">{live.refused}</Alert>;
   if (!object) return <Alert color="yellow" title="Not found">{objectRef.resource} “{objectRef.name}” does not exist{objectRef.namespace ? ` in namespace ${objectRef.namespace}` : ""} (any more).</Alert>;
   return (
     <Tabs defaultValue="overview" keepMounted={false}>

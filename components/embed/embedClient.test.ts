@@ -1,5 +1,10 @@
 import { describe, expect, test, vi } from "vitest";
-import { createEmbedToken, EmbedApiError, iframeSnippet, listEmbedTokens, revokeEmbedToken, scopeOfPage } from "./embedClient";
+import { ApiRequestError } from "@/lib/wire/readApiError";
+import type { Person } from "@/server/auth/person";
+import { revokeEmbedTokenAs } from "@/server/embed/embedApi";
+import { EmbedTokens } from "@/server/embed/embedTokens";
+import { orreryFetch } from "@/components/testing/orreryFetch";
+import { createEmbedToken, iframeSnippet, listEmbedTokens, revokeEmbedToken, scopeOfPage } from "./embedClient";
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
@@ -17,10 +22,20 @@ describe("embedClient", () => {
     expect(revoke![1]).toMatchObject({ method: "DELETE", headers: { "x-orrery-csrf": "1" } });
   });
 
-  test("turns a refusal into the server's words and status", async () => {
-    const refused = listEmbedTokens(async () => json(403, { error: 'managing embed tokens needs membership in the group "ops"' }));
-    await expect(refused).rejects.toEqual(new EmbedApiError('managing embed tokens needs membership in the group "ops"', 403));
-    await expect(refused).rejects.toHaveProperty("status", 403);
+  test("turns the server's refusal into its words, status and code", async () => {
+    const dev: Person = { name: "dev", groups: ["developers"], via: "session", readOnly: false };
+    const deps = { tokens: new EmbedTokens({ dataDir: "/nonexistent" }), adminGroup: "ops", basePath: "", dataDir: "/nonexistent" };
+    const admin: Person = { ...dev, groups: ["ops"] };
+    // What DELETE /api/embed/{id} answers for an unknown token: the real handler behind the real wrapper.
+    const revoking = revokeEmbedToken("gone", orreryFetch(admin, (_req, { person }) => revokeEmbedTokenAs(deps, person, "gone").then((info) => Response.json(info))));
+    await expect(revoking).rejects.toEqual(new ApiRequestError(404, "not_found", 'embed token "gone" not found; it may have expired and been removed'));
+    const listing = listEmbedTokens(orreryFetch(null, () => Response.json({ tokens: [] })));
+    await expect(listing).rejects.toMatchObject({ status: 401, code: "unauthenticated", message: expect.stringMatching(/^login required/) });
+  });
+
+  test("a proxy's HTML error page becomes a sentence with the status, not a JSON parse error", async () => {
+    const proxy = async () => new Response("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>", { status: 502, statusText: "Bad Gateway", headers: { "content-type": "text/html" } });
+    await expect(createEmbedToken("/pods", 3600, proxy)).rejects.toThrow('the server answered 502 Bad Gateway with a web page ("502 Bad Gateway") instead of Orrery\'s answer; Orrery, or a proxy in front of it, is not answering: try again shortly');
   });
 });
 

@@ -1,16 +1,6 @@
-import type { ApiErrorBody } from "@/lib/wire/resources";
 import type { CreatedEmbedToken, EmbedTokenInfo } from "@/lib/wire/embed";
+import { readApiJson } from "@/lib/wire/readApiError";
 import { apiBasePath } from "@/components/live/apiUrl";
-
-/** A refusal or failure of /api/embed, with the server's words for a person. */
-export class EmbedApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -18,11 +8,8 @@ async function call<T>(path: string, init: RequestInit, fetchFn: Fetch): Promise
   // Changes carry Orrery's CSRF header; the server refuses them without it.
   const headers = init.method && init.method !== "GET" ? { "content-type": "application/json", "x-orrery-csrf": "1" } : undefined;
   const response = await fetchFn(`${apiBasePath()}${path}`, { ...init, headers, credentials: "same-origin", cache: "no-store" });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({ error: response.statusText }))) as Partial<ApiErrorBody>;
-    throw new EmbedApiError(body.error ?? `the server answered ${response.status}`, response.status);
-  }
-  return (await response.json()) as T;
+  // A refusal or failure throws ApiRequestError with the server's words for a person.
+  return readApiJson<T>(response);
 }
 
 export async function listEmbedTokens(fetchFn: Fetch = fetch): Promise<EmbedTokenInfo[]> {

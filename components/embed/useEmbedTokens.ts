@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createEmbedToken, EmbedApiError, listEmbedTokens, revokeEmbedToken } from "./embedClient";
+import { ApiRequestError } from "@/lib/wire/readApiError";
+import { createEmbedToken, listEmbedTokens, revokeEmbedToken } from "./embedClient";
 
 const tokensKey = ["embed-tokens"] as const;
 
@@ -11,7 +12,7 @@ export function useEmbedTokens(enabled = true) {
     queryFn: () => listEmbedTokens(),
     enabled,
     staleTime: 30_000,
-    retry: (count, error) => !(error instanceof EmbedApiError && error.status < 500) && count < 2,
+    retry: (count, error) => !(error instanceof ApiRequestError && error.status < 500) && count < 2,
   });
 }
 

@@ -8,6 +8,8 @@ export interface LiveSnapshot {
   loaded: boolean;
   /** True between a resync notice (or a reconnect) and the fresh snapshot. */
   resyncing: boolean;
+  /** Why the server refused this subscription (a stream `error` frame, e.g. RBAC), worded for a person; no items then. */
+  refused?: string;
 }
 
 export type Scheduler = (publish: () => void) => void;
@@ -31,7 +33,13 @@ export class LiveCollection {
 
   applySnapshot(items: readonly KubeObject[]): void {
     this.byKey = new Map(items.map((item) => [objectKey(item), item]));
-    this.update({ loaded: true, resyncing: false });
+    this.update({ loaded: true, resyncing: false, refused: undefined });
+  }
+
+  /** The server refused the subscription: nothing is shown, and the list says why instead of loading forever. */
+  refuse(message: string): void {
+    this.byKey = new Map();
+    this.update({ loaded: true, resyncing: false, refused: message });
   }
 
   applyDelta(changes: readonly WireChange[]): void {

@@ -37,6 +37,7 @@ export class LiveRegistry {
       onSnapshot: (items) => entry.collection.applySnapshot(items),
       onDelta: (changes) => entry.collection.applyDelta(changes),
       onResyncing: () => entry.collection.markResyncing(),
+      onError: (message) => entry.collection.refuse(message),
     });
     let released = false;
     return () => {

@@ -15,6 +15,14 @@ export interface LiveResource<T extends KubeObject = KubeObject> {
   stale: boolean;
   /** Why the data is stale, for a person. */
   staleReason?: string;
+  /** Why the server refused to list this kind here (e.g. "you may not list pods in namespace kube-system"). */
+  refused?: string;
+}
+
+/** The refusals of several live resources as one sentence, or undefined when none was refused. */
+export function refusalOf(...resources: readonly LiveResource[]): string | undefined {
+  const reasons = [...new Set(resources.map((resource) => resource.refused).filter((reason) => reason !== undefined))];
+  return reasons.length > 0 ? reasons.join("; ") : undefined;
 }
 
 const emptySnapshot: LiveSnapshot = { items: [], loaded: false, resyncing: false };
@@ -35,6 +43,6 @@ export function useLiveResource<T extends KubeObject = KubeObject>(kind: StreamR
     const health = summarizeHealth(stream, [kind]);
     const unhealthy = health.level === "error" || health.level === "stale";
     const staleReason = unhealthy ? health.detail : snapshot.resyncing ? "Catching up with the cluster…" : undefined;
-    return { items: snapshot.items as readonly T[], loaded: snapshot.loaded, stale: staleReason !== undefined, staleReason };
+    return { items: snapshot.items as readonly T[], loaded: snapshot.loaded, stale: staleReason !== undefined, staleReason, refused: snapshot.refused };
   }, [snapshot, stream, kind]);
 }

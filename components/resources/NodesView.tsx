@@ -1,6 +1,6 @@
 "use client";
 import { useMemo } from "react";
-import { useLiveResource } from "@/components/live/useLiveResource";
+import { refusalOf, useLiveResource } from "@/components/live/useLiveResource";
 import type { Node, Pod } from "@/lib/k8s/types";
 import { ResourceTable } from "./ResourceTable";
 import { ResourceListView, LIST_HEIGHT, emptyText } from "./ResourceListView";
@@ -37,6 +37,7 @@ export function NodesView() {
       loaded={nodes.loaded}
       stale={stale}
       staleReason={nodes.staleReason ?? pods.staleReason}
+      refused={refusalOf(nodes, pods)}
       query={controls.query}
       onQueryChange={controls.setQuery}
       emptyText={emptyText("nodes", undefined, controls.query)}

@@ -21,6 +21,7 @@ export function PodsView() {
       loaded={pods.loaded}
       stale={pods.stale}
       staleReason={pods.staleReason}
+      refused={pods.refused}
       query={controls.query}
       onQueryChange={controls.setQuery}
       emptyText={emptyText("pods", controls.namespace, controls.query)}

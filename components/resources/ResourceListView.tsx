@@ -1,6 +1,6 @@
 "use client";
 import type { ReactNode } from "react";
-import { Badge, Group, Skeleton, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Group, Skeleton, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconSearch } from "@tabler/icons-react";
 import { LiveNotice } from "./LiveNotice";
 
@@ -11,6 +11,8 @@ export interface ResourceListViewProps {
   loaded: boolean;
   stale: boolean;
   staleReason?: string;
+  /** Why the server refused some of the data (see refusalOf). */
+  refused?: string;
   query: string;
   onQueryChange(query: string): void;
   /** What to say when nothing is there, e.g. "No pods in namespace shop". */
@@ -39,6 +41,11 @@ export function ResourceListView(props: ResourceListViewProps) {
         />
       </Group>
       <LiveNotice stale={props.stale} reason={props.staleReason} />
+      {props.refused && (
+        <Alert color="red" variant="light" title="Not allowed" role="alert" py="xs" mb="sm">
+          {props.refused}
+        </Alert>
+      )}
       {!props.loaded ? (
         <Stack gap={6} aria-busy="true" aria-label={`Loading ${props.title.toLowerCase()}`}>
           {Array.from({ length: 8 }, (_, i) => (
@@ -48,7 +55,7 @@ export function ResourceListView(props: ResourceListViewProps) {
       ) : props.count === 0 ? (
         <Text c="dimmed" py="xl" ta="center">
           {/* An empty list from a cache that cannot read the cluster says nothing about the cluster. */}
-          {props.stale ? `Nothing to show: ${props.title.toLowerCase()} cannot be read right now` : props.emptyText}
+          {props.stale || props.refused ? `Nothing to show: ${props.title.toLowerCase()} cannot be read right now` : props.emptyText}
         </Text>
       ) : (
         props.children

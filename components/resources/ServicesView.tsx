@@ -1,6 +1,6 @@
 "use client";
 import { useMemo } from "react";
-import { useLiveResource } from "@/components/live/useLiveResource";
+import { refusalOf, useLiveResource } from "@/components/live/useLiveResource";
 import { countEndpointsByService, serviceKey } from "@/lib/k8s/serviceSummary";
 import type { EndpointSlice, Service } from "@/lib/k8s/types";
 import { ResourceTable } from "./ResourceTable";
@@ -27,6 +27,7 @@ export function ServicesView() {
       loaded={services.loaded && slices.loaded}
       stale={stale}
       staleReason={services.staleReason ?? slices.staleReason}
+      refused={refusalOf(services, slices)}
       query={controls.query}
       onQueryChange={controls.setQuery}
       emptyText={emptyText("services", controls.namespace, controls.query)}

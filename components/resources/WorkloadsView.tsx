@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
 import type { ExpandedState } from "@tanstack/react-table";
-import { useLiveResource, type LiveResource } from "@/components/live/useLiveResource";
+import { refusalOf, useLiveResource, type LiveResource } from "@/components/live/useLiveResource";
 import { groupWorkloads } from "@/lib/k8s/workloads";
 import type { Pod, Workload } from "@/lib/k8s/types";
 import { ResourceTable } from "./ResourceTable";
@@ -28,7 +28,7 @@ function useWorkloadSources(namespace: string | undefined) {
 function combine(sources: Record<string, LiveResource>) {
   const all = Object.values(sources);
   const stale = all.find((s) => s.stale);
-  return { loaded: all.every((s) => s.loaded), stale: stale !== undefined, staleReason: stale?.staleReason };
+  return { loaded: all.every((s) => s.loaded), stale: stale !== undefined, staleReason: stale?.staleReason, refused: refusalOf(...all) };
 }
 
 export function WorkloadsView() {

@@ -28,10 +28,10 @@ export type ExecServerMessage =
   | { type: "started"; container: string; command: string[] }
   /** The command ended with this exit code (0 is success). */
   | { type: "exit"; code: number }
-  /** The shell could not start or was cut off, worded for a person (e.g. the apiserver's 403 message). */
+  /** The shell could not start or was cut off: `message` is a plain sentence for a person (e.g. the apiserver's 403 message), never an object. */
   | { type: "error"; message: string; status?: number };
 
-/** Close codes of `/api/exec` besides the standard ones (1000 after an exit, 1009 for an oversized frame). */
+/** Close codes of `/api/exec` besides the standard ones (1000 after an exit, 1009 for an oversized frame); the reason is a plain sentence, at most 123 bytes. */
 export enum ExecCloseCode {
   /** The login ended or expired: the same code as /api/stream, so the page signs in again. */
   SessionEnded = 4401,

@@ -36,6 +36,3 @@ export interface ObjectDetails {
   actions?: { exec: boolean };
 }
 
-export interface ApiErrorBody {
-  error: string;
-}

@@ -68,12 +68,14 @@ export type ServerMessage =
   | { type: "snapshot"; id: string; items: KubeObject[]; resourceVersion?: string }
   | { type: "delta"; id: string; changes: WireChange[] }
   | { type: "status"; kinds: WireKindStatus[] }
+  /** `reason` is a plain sentence for a person. */
   | { type: "resync"; id: string; reason: string }
+  /** A refused subscription or frame. `message` is a plain sentence for a person, never an object (HTTP's ApiErrorBody is not used here). */
   | { type: "error"; id?: string; message: string }
   | { type: "pong" }
   | TopologyMessage;
 
-/** Websocket close codes the server uses. */
+/** Websocket close codes the server uses; the close reason is a plain sentence for a person (at most 123 bytes). */
 export enum StreamCloseCode {
   GoingAway = 1001,
   PolicyViolation = 1008,

@@ -1,4 +1,5 @@
 import NextAuth from "next-auth";
+import { errorResponse } from "../http/errors";
 import { getAuthServices } from "./authState";
 import { headerOf, isSecureRequest } from "./cookies";
 import { buildAuthOptions } from "./nextAuthOptions";
@@ -57,7 +58,7 @@ class CollectedResponse {
 export async function handleAuthRoute(req: Request, segments: string[]): Promise<Response> {
   const services = getAuthServices();
   const { settings } = services;
-  if (settings.mode === "none") return Response.json({ message: "login is off (--auth none)" }, { status: 404 });
+  if (settings.mode === "none") return errorResponse(404, "not_found", "login is off (--auth none)");
   // next-auth then takes its URL from the x-forwarded-* headers built here, not from the client's.
   process.env.AUTH_TRUST_HOST = "true";
   const secure = isSecureRequest(req, settings);

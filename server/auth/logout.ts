@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
+import { errorResponse } from "../http/errors";
 import { log } from "../log";
 import { getAuthServices, type AuthServices } from "./authState";
 import { expiredCookie } from "./cookieHeader";
@@ -51,12 +52,12 @@ async function providerLogoutUrl(services: AuthServices, idToken: string | undef
 export async function handleLogout(req: Request): Promise<Response> {
   const services = getAuthServices();
   const { settings } = services;
-  if (settings.mode === "none") return Response.json({ message: "login is off (--auth none)" }, { status: 404 });
+  if (settings.mode === "none") return errorResponse(404, "not_found", "login is off (--auth none)");
   const session = await readSessionCookie(req, settings);
   const secure = isSecureRequest(req, settings);
   const csrfCookie = requestCookies(req)[cookieNames(secure).csrfToken];
   if (!verifyCsrfToken(csrfCookie, await submittedToken(req), settings.secret)) {
-    return Response.json({ message: "missing or wrong csrfToken; fetch one from /api/auth/csrf" }, { status: 403 });
+    return errorResponse(403, "forbidden", "missing or wrong csrfToken; fetch one from /api/auth/csrf");
   }
   let url = `${settings.basePath}/login?signedOut=1`;
   if (session) {

@@ -2,30 +2,9 @@ import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
 import { KubeApiError, KubeConnectionError, KubeCredentialsError } from "../kube/errors";
 import { log } from "../log";
+import { apiErrorBody, codeFromStatusReason, type ApiErrorCode } from "@/lib/wire/apiError";
 
-/** Machine-readable error codes of Orrery's HTTP API; `message` carries the human sentence. */
-export type ApiErrorCode =
-  | "bad_request"
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "method_not_allowed"
-  | "conflict"
-  | "length_required"
-  | "payload_too_large"
-  | "uri_too_long"
-  | "misdirected_request"
-  | "unprocessable"
-  | "too_many_requests"
-  | "internal"
-  | "bad_gateway"
-  | "unavailable"
-  | (string & {});
-
-/** The JSON body of every failed API response. */
-export interface ApiErrorBody {
-  error: { code: ApiErrorCode; message: string };
-}
+export type { ApiErrorBody, ApiErrorCode } from "@/lib/wire/apiError";
 
 /** The one error type route handlers throw: a status, a code and a message worded for the person. */
 export class ApiError extends Error {
@@ -60,15 +39,9 @@ export const apiResponseHeaders: Readonly<Record<string, string>> = {
   "X-Content-Type-Options": "nosniff",
 };
 
+/** The one way the server answers a failure: `{ error: { code, message } }` (lib/wire/apiError.ts), never cached. */
 export function errorResponse(status: number, code: ApiErrorCode, message: string, headers: Record<string, string> = {}): Response {
-  const body: ApiErrorBody = { error: { code, message } };
-  return Response.json(body, { status, headers: { ...apiResponseHeaders, ...headers } });
-}
-
-// metav1.Status reasons as snake_case codes: "NotFound" → "not_found".
-function codeFromReason(reason: string | undefined, status: number): ApiErrorCode {
-  if (!reason) return status >= 500 ? "bad_gateway" : "kubernetes_error";
-  return reason.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+  return Response.json(apiErrorBody(code, message), { status, headers: { ...apiResponseHeaders, ...headers } });
 }
 
 /** A metav1.Status carried by an error from the apiserver (KubeApiError, or client-node's ApiException body). */
@@ -110,7 +83,7 @@ export function toErrorResponse(error: unknown, context: { method?: string; path
   const kube = kubeStatusOf(error);
   if (kube && kube.status >= 400 && kube.status < 600) {
     const headers: Record<string, string> = kube.retryAfter !== undefined ? { "Retry-After": String(kube.retryAfter) } : {};
-    return errorResponse(kube.status, codeFromReason(kube.reason, kube.status), kube.message || `the Kubernetes API answered ${kube.status}`, headers);
+    return errorResponse(kube.status, codeFromStatusReason(kube.reason, kube.status), kube.message || `the Kubernetes API answered ${kube.status}`, headers);
   }
   if (error instanceof KubeConnectionError || error instanceof KubeCredentialsError) {
     log.warn({ err: error, ...context }, "request failed: apiserver unavailable");

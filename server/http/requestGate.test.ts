@@ -86,7 +86,10 @@ describe("request gate", () => {
     const port = await start();
     const upgrade = (target: string, host: string) => raw(port, `GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n`);
     expect(statusLine(await upgrade("ws://169.254.169.254/api/stream", "169.254.169.254"))).toBe("HTTP/1.1 400 Bad Request");
-    expect(statusLine(await upgrade("/api/stream", "internal.example:80"))).toBe("HTTP/1.1 421 Misdirected Request");
+    const misdirected = await upgrade("/api/stream", "internal.example:80");
+    expect(statusLine(misdirected)).toBe("HTTP/1.1 421 Misdirected Request");
+    // The same body an HTTP request gets, so curl and proxies' logs say why.
+    expect(JSON.parse(misdirected.split("\r\n\r\n")[1]!)).toEqual({ error: { code: "misdirected_request", message: expect.stringMatching(/^host "internal.example:80" is not served here/) } });
     expect(statusLine(await upgrade("/api/stream", `127.0.0.1:${port}`))).toBe("HTTP/1.1 418 Teapot");
   });
 });

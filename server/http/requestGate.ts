@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import type { ApiErrorBody, ApiErrorCode } from "./errors";
+import { apiErrorBody, type ApiErrorCode } from "@/lib/wire/apiError";
 import { MAX_BODY_BYTES, MAX_QUERY_BYTES, queryTooLong } from "./limits";
 import type { OriginPolicy } from "./originPolicy";
 import { refuseUpgrade } from "./upgradeRouter";
@@ -55,9 +55,8 @@ function stripInternalHeaders(req: IncomingMessage): void {
 }
 
 function sendRefusal(res: ServerResponse, verdict: Extract<GateVerdict, { ok: false }>): void {
-  const body: ApiErrorBody = { error: { code: verdict.code, message: verdict.message } };
   res.writeHead(verdict.status, { "Content-Type": "application/json", "Cache-Control": "no-store", Connection: "close", ...baselineHeaders });
-  res.end(JSON.stringify(body));
+  res.end(JSON.stringify(apiErrorBody(verdict.code, verdict.message)));
 }
 
 const reasonPhrases: Record<number, string> = { 400: "Bad Request", 411: "Length Required", 413: "Payload Too Large", 414: "URI Too Long", 421: "Misdirected Request" };
@@ -78,7 +77,7 @@ export function createRequestGate(policy: () => OriginPolicy) {
     upgrade(req: IncomingMessage, socket: Duplex): boolean {
       const verdict = inspectRequest(req, policy());
       if (!verdict.ok) {
-        refuseUpgrade(socket, verdict.status, reasonPhrases[verdict.status] ?? "Bad Request");
+        refuseUpgrade(socket, verdict.status, reasonPhrases[verdict.status] ?? "Bad Request", verdict.message);
         return false;
       }
       stripInternalHeaders(req);

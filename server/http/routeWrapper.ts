@@ -70,7 +70,7 @@ async function admit(deps: RouteWrapperDeps, req: Request, options: RouteOptions
 
 /**
  * Builds `withRoute`: every request is authenticated, state-changing ones pass the Origin and CSRF checks and
- * the read-only rule, oversized queries and bodies are refused, and every failure becomes `{ error: { code, message } }`.
+ * the read-only rule, oversized queries and bodies are refused, and every failure becomes `{ error: { code, message } }` (lib/wire/apiError.ts).
  */
 export function createRouteWrapper(deps: RouteWrapperDeps): WithRoute {
   return (<Params>(handler: RouteHandler<Params, Person | null>, options: RouteOptions = {}): NextRouteHandler<Params> => {

@@ -1,12 +1,13 @@
 import { createServer, type Server } from "node:http";
 import net from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
+import { readApiError } from "@/lib/wire/readApiError";
 import { createUpgradeRouter } from "./upgradeRouter";
 
 let server: Server | undefined;
 afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
 
-async function rawUpgrade(target: string): Promise<string> {
+async function rawAnswer(target: string): Promise<string> {
   const seen: string[] = [];
   server = createServer();
   server.on("upgrade", createUpgradeRouter({ "/api/stream": (_req, socket) => { seen.push("stream"); socket.end("HTTP/1.1 418 Teapot\r\n\r\n"); } }));
@@ -18,9 +19,20 @@ async function rawUpgrade(target: string): Promise<string> {
     });
     let data = "";
     socket.on("data", (chunk) => (data += chunk.toString()));
-    socket.on("close", () => resolve(data.split("\r\n")[0]!));
+    socket.on("close", () => resolve(data));
     socket.on("error", reject);
   });
+}
+
+const rawUpgrade = async (target: string) => (await rawAnswer(target)).split("\r\n")[0]!;
+
+// The refusal as a fetch Response, as a client (or curl) would read it.
+function asResponse(raw: string): Response {
+  const [head, body] = raw.split("\r\n\r\n") as [string, string];
+  const [statusLine, ...lines] = head.split("\r\n");
+  const [, status, statusText] = /^HTTP\/1\.1 (\d+) (.*)$/.exec(statusLine!)!;
+  const headers = new Headers(lines.map((line) => line.split(/:\s*/, 2) as [string, string]));
+  return new Response(body, { status: Number(status), statusText, headers });
 }
 
 describe("createUpgradeRouter", () => {
@@ -34,5 +46,12 @@ describe("createUpgradeRouter", () => {
 
   test("refuses an absolute-form target aimed at another host", async () => {
     expect(await rawUpgrade("http://169.254.169.254/api/stream")).toBe("HTTP/1.1 400 Bad Request");
+  });
+
+  test("a refusal carries Orrery's error body, which the client reader turns into a sentence", async () => {
+    const refusal = asResponse(await rawAnswer("/api/other"));
+    expect(refusal.headers.get("content-type")).toBe("application/json");
+    const error = await readApiError(refusal);
+    expect([error.status, error.code, error.message]).toEqual([404, "not_found", "no websocket is served at this path; Orrery serves /api/stream and /api/exec"]);
   });
 });

@@ -1,6 +1,19 @@
 import { describe, expect, test } from "vitest";
 import { lookupDetails, lookupDetailsFor, type DetailsAccess, type DetailsCache } from "./details";
 import type { KubeObject } from "@/lib/k8s/types";
+import type { ApiErrorBody } from "@/lib/wire/apiError";
+import { toErrorResponse } from "@/server/http/errors";
+
+/** The status and body the route answers when the lookup fails (withRoute maps the thrown error). */
+async function refusalOf(lookup: () => unknown): Promise<{ status: number; body: ApiErrorBody }> {
+  try {
+    await lookup();
+  } catch (error) {
+    const response = toErrorResponse(error);
+    return { status: response.status, body: (await response.json()) as ApiErrorBody };
+  }
+  throw new Error("the lookup succeeded");
+}
 
 const pod: KubeObject = { kind: "Pod", metadata: { name: "web-1", namespace: "shop", uid: "p1" } };
 const node: KubeObject = { kind: "Node", metadata: { name: "node-1", uid: "n1" } };
@@ -13,32 +26,32 @@ const cache: DetailsCache = {
 
 describe("lookupDetails", () => {
   test("describes a namespaced object", () => {
-    const answer = lookupDetails(cache, "pods", ["shop", "web-1"]);
-    expect(answer.status).toBe(200);
-    if (answer.status === 200) {
-      expect(answer.body.object.metadata.name).toBe("web-1");
-      expect(answer.body.yaml).toContain("namespace: shop");
-      expect(answer.body.events[0]!.reason).toBe("Scheduled");
-    }
+    const details = lookupDetails(cache, "pods", ["shop", "web-1"]);
+    expect(details.object.metadata.name).toBe("web-1");
+    expect(details.yaml).toContain("namespace: shop");
+    expect(details.events[0]!.reason).toBe("Scheduled");
   });
 
   test("describes a cluster-scoped object by name alone", () => {
-    expect(lookupDetails(cache, "nodes", ["node-1"]).status).toBe(200);
+    expect(lookupDetails(cache, "nodes", ["node-1"]).object.metadata.name).toBe("node-1");
   });
 
-  test("answers 404 with the name and namespace for a missing object", () => {
-    expect(lookupDetails(cache, "pods", ["shop", "gone"])).toEqual({ status: 404, body: { error: 'pods "gone" not found in namespace "shop"; it may have been deleted' } });
+  test("answers 404 with the name and namespace for a missing object", async () => {
+    expect(await refusalOf(() => lookupDetails(cache, "pods", ["shop", "gone"]))).toEqual({
+      status: 404,
+      body: { error: { code: "not_found", message: 'pods "gone" not found in namespace "shop"; it may have been deleted' } },
+    });
   });
 
-  test("answers 400 for an unknown kind, Secrets included", () => {
-    const answer = lookupDetails(cache, "secrets", ["shop", "token"]);
-    expect(answer.status).toBe(400);
-    expect(answer.body).toEqual({ error: expect.stringMatching(/^unknown kind "secrets"; expected one of pods/) });
+  test("answers 400 for an unknown kind, Secrets included", async () => {
+    const refusal = await refusalOf(() => lookupDetails(cache, "secrets", ["shop", "token"]));
+    expect(refusal.status).toBe(400);
+    expect(refusal.body).toEqual({ error: { code: "bad_request", message: expect.stringMatching(/^unknown kind "secrets"; expected one of pods/) } });
   });
 
-  test("answers 400 with the right shape for a wrong path", () => {
-    expect(lookupDetails(cache, "pods", ["web-1"]).body).toEqual({ error: "pods are namespaced: use /api/resources/pods/<namespace>/<name>" });
-    expect(lookupDetails(cache, "nodes", ["a", "b"]).body).toEqual({ error: "nodes are cluster-scoped: use /api/resources/nodes/<name>" });
+  test("answers 400 with the right shape for a wrong path", async () => {
+    expect((await refusalOf(() => lookupDetails(cache, "pods", ["web-1"]))).body.error.message).toBe("pods are namespaced: use /api/resources/pods/<namespace>/<name>");
+    expect((await refusalOf(() => lookupDetails(cache, "nodes", ["a", "b"]))).body.error.message).toBe("nodes are cluster-scoped: use /api/resources/nodes/<name>");
   });
 });
 
@@ -67,26 +80,24 @@ describe("lookupDetailsFor", () => {
   });
 
   test("an object the person may not get is answered exactly like a missing one", async () => {
-    const hidden = await lookupDetailsFor(accessAllowing([]), richCache, "pods", ["shop", "web-abc-1"]);
-    const missing = await lookupDetailsFor(accessAllowing([]), richCache, "pods", ["shop", "no-such-pod"]);
-    expect(hidden).toEqual({ status: 404, body: { error: 'pods "web-abc-1" not found in namespace "shop"; it may have been deleted' } });
-    expect(missing.body).toEqual({ error: 'pods "no-such-pod" not found in namespace "shop"; it may have been deleted' });
+    const hidden = await refusalOf(() => lookupDetailsFor(accessAllowing([]), richCache, "pods", ["shop", "web-abc-1"]));
+    const missing = await refusalOf(() => lookupDetailsFor(accessAllowing([]), richCache, "pods", ["shop", "no-such-pod"]));
+    expect(hidden).toEqual({ status: 404, body: { error: { code: "not_found", message: 'pods "web-abc-1" not found in namespace "shop"; it may have been deleted' } } });
+    expect(missing.body.error.message).toBe('pods "no-such-pod" not found in namespace "shop"; it may have been deleted');
   });
 
   test("owners the person may not get are shown as not found, and only events of allowed namespaces are kept", async () => {
     const answer = await lookupDetailsFor(accessAllowing(["pods/shop/web-abc-1", "replicasets/shop/web-abc"], ["shop"]), richCache, "pods", ["shop", "web-abc-1"]);
-    expect(answer.status).toBe(200);
-    if (answer.status !== 200) return;
-    expect(answer.body.owners.map((o) => [o.kind, o.found])).toEqual([["ReplicaSet", true], ["Deployment", false]]);
-    expect(answer.body.events.map((e) => e.reason)).toEqual(["Pulled"]);
+    expect(answer.owners.map((o) => [o.kind, o.found])).toEqual([["ReplicaSet", true], ["Deployment", false]]);
+    expect(answer.events.map((e) => e.reason)).toEqual(["Pulled"]);
     const everything = await lookupDetailsFor(accessAllowing(["pods/shop/web-abc-1", "replicasets/shop/web-abc", "deployments/shop/web"], ["shop", "audit"]), richCache, "pods", ["shop", "web-abc-1"]);
-    expect(everything.status === 200 && everything.body.owners.map((o) => o.found)).toEqual([true, true]);
-    expect(everything.status === 200 && everything.body.events.map((e) => e.reason)).toEqual(["Pulled", "Audited"]);
+    expect(everything.owners.map((o) => o.found)).toEqual([true, true]);
+    expect(everything.events.map((e) => e.reason)).toEqual(["Pulled", "Audited"]);
   });
 
   test("a Namespace object is checked inside itself, as RoleBindings there can grant it", async () => {
     asked.length = 0;
-    expect((await lookupDetailsFor(accessAllowing(["namespaces/shop/shop"]), richCache, "namespaces", ["shop"])).status).toBe(200);
+    expect((await lookupDetailsFor(accessAllowing(["namespaces/shop/shop"]), richCache, "namespaces", ["shop"])).object.metadata.name).toBe("shop");
     expect(asked).toEqual(["get /namespaces shop/shop"]);
   });
 
@@ -100,20 +111,20 @@ describe("lookupDetailsFor", () => {
       canList: async () => false,
     };
     const allowed = await lookupDetailsFor(execAllowed, richCache, "pods", ["shop", "web-abc-1"]);
-    expect(allowed.status === 200 && allowed.body.actions).toEqual({ exec: true });
+    expect(allowed.actions).toEqual({ exec: true });
     expect(asked).toContain("create /pods/exec shop/web-abc-1");
     const denied = await lookupDetailsFor(accessAllowing(["pods/shop/web-abc-1"]), richCache, "pods", ["shop", "web-abc-1"]);
-    expect(denied.status === 200 && denied.body.actions).toEqual({ exec: false });
+    expect(denied.actions).toEqual({ exec: false });
   });
 
   test("objects other than pods carry no actions", async () => {
     const answer = await lookupDetailsFor(accessAllowing(["replicasets/shop/web-abc"]), richCache, "replicasets", ["shop", "web-abc"]);
-    expect(answer.status === 200 && answer.body.actions).toBeUndefined();
+    expect(answer.actions).toBeUndefined();
   });
 
   test("bad requests are still told what was wrong, without asking about access", async () => {
     asked.length = 0;
-    expect((await lookupDetailsFor(accessAllowing([]), richCache, "secrets", ["shop", "x"])).status).toBe(400);
+    expect((await refusalOf(() => lookupDetailsFor(accessAllowing([]), richCache, "secrets", ["shop", "x"]))).status).toBe(400);
     expect(asked).toEqual([]);
   });
 });

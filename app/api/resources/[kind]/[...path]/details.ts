@@ -1,23 +1,22 @@
 import type { Access } from "@/server/access/types";
+import { ApiError } from "@/server/http/errors";
 import { kindInfo } from "@/server/kube/resources";
 import { describeObject, ownerChain, type DescribeLookup } from "@/lib/k8s/describeObject";
 import { parseObjectRef, type ObjectRef } from "@/lib/k8s/objectRef";
 import type { KubeObject } from "@/lib/k8s/types";
-import type { ApiErrorBody, ObjectDetails } from "@/lib/wire/resources";
+import type { ObjectDetails } from "@/lib/wire/resources";
 import { clusterScopedKinds, isStreamResourceKind, streamResourceKinds, type StreamResourceKind } from "@/lib/wire/stream";
 
 export interface DetailsCache extends DescribeLookup {
   get(kind: StreamResourceKind, namespace: string | undefined, name: string): KubeObject | undefined;
 }
 
-export type DetailsAnswer = { status: 200; body: ObjectDetails } | { status: 400 | 404; body: ApiErrorBody };
-
 /** What the details need to know about the person; server/access's Access satisfies it. */
 export type DetailsAccess = Pick<Access, "can" | "canList">;
 
-function notFound(kind: StreamResourceKind, ref: Pick<ObjectRef, "namespace" | "name">): DetailsAnswer {
+function notFound(kind: StreamResourceKind, ref: Pick<ObjectRef, "namespace" | "name">): ApiError {
   const where = ref.namespace ? ` in namespace "${ref.namespace}"` : "";
-  return { status: 404, body: { error: `${kind} "${ref.name}" not found${where}; it may have been deleted` } };
+  return ApiError.notFound(`${kind} "${ref.name}" not found${where}; it may have been deleted`);
 }
 
 // A Namespace object's namespace is its own name: a RoleBinding inside it can grant reading it.
@@ -25,24 +24,22 @@ function mayGet(access: DetailsAccess, kind: StreamResourceKind, namespace: stri
   return access.can("get", { group: kindInfo(kind).group, resource: kind, namespace: kind === "namespaces" ? name : namespace, name });
 }
 
-/** The object a request names, or the answer saying precisely what was wrong with the request. */
-function locate(cache: DetailsCache, kind: string, path: readonly string[]): { resource: StreamResourceKind; object: KubeObject } | { answer: DetailsAnswer } {
-  if (!isStreamResourceKind(kind)) {
-    return { answer: { status: 400, body: { error: `unknown kind "${kind}"; expected one of ${streamResourceKinds.join(", ")}` } } };
-  }
+/** The object a request names; throws an ApiError saying precisely what was wrong with the request. */
+function locate(cache: DetailsCache, kind: string, path: readonly string[]): { resource: StreamResourceKind; object: KubeObject } {
+  if (!isStreamResourceKind(kind)) throw ApiError.badRequest(`unknown kind "${kind}"; expected one of ${streamResourceKinds.join(", ")}`);
   const ref = parseObjectRef([kind, ...path].join("/"));
   if (!ref) {
     const shape = clusterScopedKinds.has(kind) ? `${kind} are cluster-scoped: use /api/resources/${kind}/<name>` : `${kind} are namespaced: use /api/resources/${kind}/<namespace>/<name>`;
-    return { answer: { status: 400, body: { error: shape } } };
+    throw ApiError.badRequest(shape);
   }
   const object = cache.get(kind, ref.namespace, ref.name);
-  return object ? { resource: kind, object } : { answer: notFound(kind, ref) };
+  if (!object) throw notFound(kind, ref);
+  return { resource: kind, object };
 }
 
-/** Finds one object in the shared cache and describes it, or says precisely what was wrong with the request. */
-export function lookupDetails(cache: DetailsCache, kind: string, path: readonly string[]): DetailsAnswer {
-  const located = locate(cache, kind, path);
-  return "answer" in located ? located.answer : { status: 200, body: describeObject(located.object, cache) };
+/** Finds one object in the shared cache and describes it; throws an ApiError (400, 404) saying what was wrong. */
+export function lookupDetails(cache: DetailsCache, kind: string, path: readonly string[]): ObjectDetails {
+  return describeObject(locate(cache, kind, path).object, cache);
 }
 
 /**
@@ -50,12 +47,10 @@ export function lookupDetails(cache: DetailsCache, kind: string, path: readonly 
  * missing one (404, not 403), so the answer does not tell them that it exists. Owners they may not get
  * are shown as not found (the chain stops there), and only events of namespaces where they may list events are kept.
  */
-export async function lookupDetailsFor(access: DetailsAccess, cache: DetailsCache, kind: string, path: readonly string[]): Promise<DetailsAnswer> {
-  const located = locate(cache, kind, path);
-  if ("answer" in located) return located.answer;
-  const { resource, object } = located;
+export async function lookupDetailsFor(access: DetailsAccess, cache: DetailsCache, kind: string, path: readonly string[]): Promise<ObjectDetails> {
+  const { resource, object } = locate(cache, kind, path);
   const { namespace, name, uid } = object.metadata;
-  if (!(await mayGet(access, resource, namespace, name))) return notFound(resource, { namespace, name });
+  if (!(await mayGet(access, resource, namespace, name))) throw notFound(resource, { namespace, name });
   const owners = ownerChain(object, (ownerUid) => cache.byUid(ownerUid)).filter((owner) => owner.found && owner.resource);
   const ownerAllowed = await Promise.all(owners.map((owner) => mayGet(access, owner.resource!, owner.namespace, owner.name)));
   const visibleOwners = new Set(owners.filter((_, i) => ownerAllowed[i]).map((owner) => owner.uid));
@@ -69,5 +64,5 @@ export async function lookupDetailsFor(access: DetailsAccess, cache: DetailsCach
   const body = describeObject(object, lookup);
   // pods/exec is its own subresource in RBAC: get on the pod says nothing about opening a shell in it.
   if (resource === "pods") body.actions = { exec: await access.can("create", { group: "", resource: "pods", subresource: "exec", namespace, name }) };
-  return { status: 200, body };
+  return body;
 }

@@ -8,7 +8,6 @@ export const dynamic = "force-dynamic";
 /** Details of one cached object: the object, its YAML, owner chain and recent events. */
 export const GET = withRoute<{ kind: string; path: string[] }>(async (_request, { params, person }) => {
   const { kind, path } = params;
-  // Only what the person may get; anything else is a 404 like a missing object (see lookupDetailsFor).
-  const answer = await lookupDetailsFor(accessFor(person), getRuntime().cache, kind, path);
-  return Response.json(answer.body, { status: answer.status, headers: { "Cache-Control": "no-store" } });
+  // Only what the person may get; anything else is a 404 like a missing object (see lookupDetailsFor). withRoute adds no-store.
+  return Response.json(await lookupDetailsFor(accessFor(person), getRuntime().cache, kind, path));
 });

@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { MantineProvider } from "@mantine/core";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import type { Person } from "@/server/auth/person";
+import { auditLogFor } from "@/server/audit/audit";
+import { createEmbedTokenAs, listEmbedTokensAs, type EmbedApiDeps } from "@/server/embed/embedApi";
+import { EmbedTokens } from "@/server/embed/embedTokens";
+import { log } from "@/server/log";
+import { orreryFetch } from "@/components/testing/orreryFetch";
+import { EmbedDialog } from "./EmbedDialog";
+
+const admin: Person = { name: "alice", groups: ["orrery:admins"], via: "session", readOnly: false };
+const dev: Person = { name: "dev", groups: ["developers"], via: "session", readOnly: false };
+let deps: EmbedApiDeps;
+
+// The handlers of app/api/embed/route.ts, on the real embed API.
+function embedApiAs(person: Person | null) {
+  return orreryFetch(person, async (req, { person: asker }) => {
+    if (req.method === "GET") return Response.json({ tokens: await listEmbedTokensAs(deps, asker) });
+    return Response.json(await createEmbedTokenAs(deps, asker, await req.json()), { status: 201 });
+  });
+}
+
+function showDialog(scope = "/pods?ns=shop") {
+  const client = new QueryClient({ defaultOptions: { queries: { retryDelay: 0 }, mutations: { retryDelay: 0 } } });
+  render(
+    <MantineProvider>
+      <QueryClientProvider client={client}>
+        <EmbedDialog opened onClose={() => undefined} initialScope={scope} />
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+}
+
+beforeEach(async () => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "orrery-embed-dialog-"));
+  deps = { tokens: new EmbedTokens({ dataDir }), adminGroup: "orrery:admins", basePath: "", dataDir };
+  vi.spyOn(log, "info").mockImplementation(() => undefined);
+  window.matchMedia ??= ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false })) as typeof window.matchMedia;
+});
+
+afterEach(async () => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  await auditLogFor(deps.dataDir).close();
+  await rm(deps.dataDir, { recursive: true, force: true });
+});
+
+describe("EmbedDialog", () => {
+  test("a person outside the embed admin group reads the server's reason, for the list and for a new link", async () => {
+    vi.stubGlobal("fetch", embedApiAs(dev));
+    showDialog();
+    const reason = 'managing embed tokens needs membership in the group "orrery:admins" (--embed-admin-group)';
+    expect(await screen.findByText(reason)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Create link" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toBe(`No token was made${reason}`);
+    expect(document.body.textContent).not.toContain("[object Object]");
+  });
+
+  test("a view that cannot be embedded is refused with the server's words", async () => {
+    vi.stubGlobal("fetch", embedApiAs(admin));
+    showDialog("/secrets");
+    expect(await screen.findByText("No embed tokens have been issued.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Create link" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toMatch(/^No token was madescope "\/secrets" is not an embeddable view; use one of \/pods, /);
+  });
+
+  test("an ended login says to sign in again", async () => {
+    vi.stubGlobal("fetch", embedApiAs(null));
+    showDialog();
+    expect(await screen.findByText(/^login required: sign in at \/login/)).toBeTruthy();
+  });
+});
