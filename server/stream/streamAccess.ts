@@ -8,8 +8,6 @@ export interface StreamAccess {
   listScope(kind: ResourceKind): Promise<ListScope>;
 }
 
-const everywhere: ListScope = Object.freeze({ all: true });
-
 function sameScope(a: ListScope, b: ListScope): boolean {
   if (a.all || b.all) return a.all === b.all;
   if (a.namespaces.size !== b.namespaces.size) return false;
@@ -25,26 +23,18 @@ export function denialOf(kind: ResourceKind, namespace: string | undefined, name
   return namespaced ? `you may not list ${kind} in any namespace` : `you may not list ${kind}`;
 }
 
-/**
- * The list scopes of one connection's person, per kind. A connection without a person (no login
- * configured) sees everything; otherwise scopes come from Access and are asked again on refresh.
- */
+/** The list scopes of one connection's person, per kind, from Access; asked again on refresh. */
 export class ConnectionScopes {
   private readonly scopes = new Map<ResourceKind, ListScope>();
 
-  constructor(private readonly access: StreamAccess | undefined) {}
-
-  get restricted(): boolean {
-    return this.access !== undefined;
-  }
+  constructor(private readonly access: StreamAccess) {}
 
   /** The scope already known for `kind`, without waiting. */
   peek(kind: ResourceKind): ListScope | undefined {
-    return this.access ? this.scopes.get(kind) : everywhere;
+    return this.scopes.get(kind);
   }
 
   async resolve(kind: ResourceKind): Promise<ListScope> {
-    if (!this.access) return everywhere;
     const known = this.scopes.get(kind);
     if (known) return known;
     const scope = await this.access.listScope(kind);
@@ -54,7 +44,6 @@ export class ConnectionScopes {
 
   /** Asks again for `kinds` (Access answers from its cache until entries expire); returns the kinds whose scope changed. */
   async refresh(kinds: Iterable<ResourceKind>): Promise<ResourceKind[]> {
-    if (!this.access) return [];
     const changed: ResourceKind[] = [];
     for (const kind of new Set(kinds)) {
       const scope = await this.access.listScope(kind);
