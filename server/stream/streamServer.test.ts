@@ -40,6 +40,10 @@ async function connect(url: string): Promise<TestClient> {
 const names = (items: readonly KubeObject[]) => items.map((o) => o.metadata.name).sort();
 
 describe("stream server", () => {
+  test("will not start without an authorize function, so no socket is served without a person", () => {
+    expect(() => createStreamServer({ cache: new FakeCache() } as unknown as StreamServerDeps)).toThrow(/needs an authorize function/);
+  });
+
   test("sends a snapshot of the subscribed kind, then deltas", async () => {
     const { cache, url } = await start();
     cache.seed("pods", [fakePod("a", "shop", { managedFields: [{ manager: "kubelet" }] }), fakePod("b", "batch")]);

@@ -79,6 +79,8 @@ function streamAccessOf(person: Person, accessFor: (person: Person) => StreamAcc
 
 /** The multiplexed `/api/stream` websocket: snapshots, coalesced deltas and cache health per tab. */
 export function createStreamServer(deps: StreamServerDeps): StreamServer {
+  // No default: a stream without a person would send the whole cache to anyone who reaches the port.
+  if (typeof deps.authorize !== "function") throw new TypeError("createStreamServer needs an authorize function: every stream socket serves a logged-in person");
   const limits = resolveLimits(deps);
   const quota = new SocketQuota({ ...defaultStreamSocketCaps, ...deps.sockets }, "live connections");
   const accessFor = deps.accessFor ?? accessOfPerson;
