@@ -16,6 +16,9 @@ import { TopologySubscriptions } from "./topologySubscriptions";
 export type { BufferLimits } from "./flowControl";
 export type { ConnectionIdentity } from "./accessWatch";
 
+// ws waits 30 s for a close handshake; a stuck client's buffer is not kept that long.
+const stuckCloseGraceMs = 1_000;
+
 /** One browser tab: its messages, its subscriptions (kinds and topology views), and its lifetime. */
 export class StreamConnection {
   private readonly flow: FlowControl;
@@ -39,7 +42,7 @@ export class StreamConnection {
         this.topologies.sendWaiting();
       },
       owesFrames: () => this.resources.owesFrames() || this.topologies.waiting > 0,
-      close: (code, reason) => this.close(code, reason),
+      close: (code, reason) => this.closeStuck(code, reason),
     });
     const personName = identity.person.name;
     const parts = { cache, scopes: identity.scopes, flow: this.flow, personName, send: (message: ServerMessage) => this.send(message), isClosed: () => this.closed };
@@ -102,6 +105,12 @@ export class StreamConnection {
     if (this.closed) return;
     this.dispose();
     this.ws.close(code, reason);
+  }
+
+  /** A client that stopped reading would never take the close frame: its socket and buffer are freed after a short grace. */
+  private closeStuck(code: number, reason: string): void {
+    this.close(code, reason);
+    setTimeout(() => this.ws.terminate(), stuckCloseGraceMs).unref();
   }
 
   private handleFrame(text: string | null): void {
