@@ -160,4 +160,24 @@ describe("stream flow control", () => {
     expect(closed.code).toBe(1013);
     expect(closed.reason).toMatch(/stopped reading/);
   });
+
+  test("a map view asked for while the client is behind gets its snapshot once the client reads, not before", async () => {
+    const { cache, stream, url } = await start({ maxBufferedBytes: 64 * 1024, limits: { hardBufferedBytes: 1024 ** 3, drainCheckMs: 20 } });
+    for (let batch = 0; batch < 10; batch++) cache.apply(round(0).map((c, j) => ({ ...c, object: fakePod(`big-${batch}-${j}`, "shop", { annotations: { padding } }) })));
+    const client = await TestClient.connect(url);
+    cleanups.push(() => client.close());
+    client.pauseReading();
+    client.send({ type: "subscribe", id: "p", resource: "pods" });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const behind = stream.unreadBytes();
+    expect(behind).toBeGreaterThan(64 * 1024);
+    client.send({ type: "subscribe", id: "t", resource: "topology", view: "pods" });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Nothing was added for the view while the pods snapshot sits unread.
+    expect(stream.unreadBytes()).toBe(behind);
+    client.resumeReading();
+    await client.next("snapshot", 10_000);
+    expect((await client.next("topology-snapshot", 10_000)).nodes.length).toBeGreaterThan(0);
+  });
 });
+
