@@ -123,6 +123,7 @@ async function main(): Promise<void> {
   console.log(`stream: ${stream.tabs} tabs of ${stream.tabs} namespace-limited persons (access filter on), ${stream.sent} changes sent, ${stream.latencies.length} deliveries to tabs`);
   bench("stream.resyncs", stream.resyncs, "count");
   bench("stream.foreign_objects", stream.foreign, "count");
+  bench("stream.access_reviews_while_driving", stream.reviewsWhileDriving, "count");
   bench("stream.delivery_latency_ms_p50", percentile(streamSorted, 50), "ms");
   bench("stream.delivery_latency_ms_p99", percentile(streamSorted, 99), "ms");
   await cache.stop();

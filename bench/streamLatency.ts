@@ -24,6 +24,8 @@ export interface StreamLatencyResult {
   resyncs: number;
   /** Objects a tab received from outside its person's namespace: the access filter let them through. */
   foreign: number;
+  /** SubjectAccessReviews sent while changes were driven (each connection asks its person's access again every 30 s). */
+  reviewsWhileDriving: number;
   tabs: number;
 }
 
@@ -73,11 +75,13 @@ export async function measureStreamLatency(
   const worker = new Worker(new URL("./streamTabs.worker.mjs", import.meta.url), { workerData: { url, tabs, stampKey: opts.stampKey } });
   try {
     await nextMessage(worker, "ready", 120_000);
+    const reviewsBefore = access.reviewsSent;
     const sent = await driveChanges(store, opts);
+    const reviewsWhileDriving = access.reviewsSent - reviewsBefore;
     await delay(2_000);
     worker.postMessage({ type: "collect" });
     const { latencies, resyncs, foreign } = (await nextMessage(worker, "result", 30_000)) as { latencies: number[]; resyncs: number; foreign: number };
-    return { latencies, sent, resyncs, foreign, tabs: opts.tabs.length };
+    return { latencies, sent, resyncs, foreign, reviewsWhileDriving, tabs: opts.tabs.length };
   } finally {
     await worker.terminate();
     await stream.close();
