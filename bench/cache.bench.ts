@@ -99,7 +99,8 @@ async function main(): Promise<void> {
   const demo = await startDemoCluster({ port: 0, nodes, pods });
   await ensurePopulation(demo.store);
   const before = await settledHeap(gc);
-  const cache = new ClusterCache(connectWithKubeconfigYaml(demo.kubeconfig, "demo"));
+  const connection = connectWithKubeconfigYaml(demo.kubeconfig, "demo");
+  const cache = new ClusterCache(connection);
   const syncStart = performance.now();
   cache.start();
   await cache.whenSynced();
@@ -115,12 +116,14 @@ async function main(): Promise<void> {
   console.log(`events: sent ${sent}, delivered ${latencies.length} at ${eventRate}/s`);
   bench("cache.event_latency_ms_p50", percentile(sorted, 50), "ms");
   bench("cache.event_latency_ms_p99", percentile(sorted, 99), "ms");
-  // The same changes as a browser receives them: through /api/stream, 50 tabs, 5 of them on all namespaces.
-  const tabs = planTabs(demo.store, streamTabs, Math.max(1, Math.round(streamTabs / 10)));
-  const stream = await measureStreamLatency(cache, demo.store, { tabs, rate: eventRate, seconds: eventSeconds, stampKey: "bench.orrery.dev/stream-sent-at" });
+  // The same changes as a browser receives them: through /api/stream, one tab per namespace-limited person, filtered by RBAC.
+  const tabs = planTabs(demo.store, streamTabs);
+  const stream = await measureStreamLatency(cache, connection, demo.store, { tabs, rate: eventRate, seconds: eventSeconds, stampKey: "bench.orrery.dev/stream-sent-at" });
   const streamSorted = [...stream.latencies].sort((a, b) => a - b);
-  console.log(`stream: ${stream.tabs} tabs, ${stream.sent} changes sent, ${stream.latencies.length} deliveries to tabs`);
+  console.log(`stream: ${stream.tabs} tabs of ${stream.tabs} namespace-limited persons (access filter on), ${stream.sent} changes sent, ${stream.latencies.length} deliveries to tabs`);
   bench("stream.resyncs", stream.resyncs, "count");
+  bench("stream.foreign_objects", stream.foreign, "count");
+  bench("stream.access_reviews_while_driving", stream.reviewsWhileDriving, "count");
   bench("stream.delivery_latency_ms_p50", percentile(streamSorted, 50), "ms");
   bench("stream.delivery_latency_ms_p99", percentile(streamSorted, 99), "ms");
   await cache.stop();

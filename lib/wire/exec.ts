@@ -43,6 +43,8 @@ export enum ExecCloseCode {
   Idle = 4408,
   /** The request was malformed (missing pod, bad resize). */
   BadRequest = 4400,
+  /** The person (or embed link) already has as many shells open as allowed. */
+  TooManyShells = 4429,
 }
 
 /** Largest frame either side accepts; a paste larger than this is split by the browser. */

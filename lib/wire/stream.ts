@@ -84,4 +84,6 @@ export enum StreamCloseCode {
   TryAgainLater = 1013,
   /** The login ended (logout, expiry, revocation): sign in again rather than reconnect. */
   SessionEnded = 4401,
+  /** The person (or embed link) already has as many open stream sockets as allowed; the reason says how many. */
+  TooManyConnections = 4429,
 }

@@ -167,6 +167,23 @@ describe("/api/exec against the demo apiserver", () => {
     expect(lines).toContainEqual(expect.objectContaining({ person: "viewer", action: "exec", result: "denied", detail: 'container (default), command ["ls"]: read-only login' }));
   });
 
+  test("a person's shells over the cap are refused with 4429 and say why; a shell that ends frees its place", async () => {
+    serveExec({ sockets: { perPerson: 1 } });
+    const first = await open("ops", { namespace: "shop", pod: "web", command: "sh" });
+    await first.waitForOutput("# ");
+    const second = await open("ops", { namespace: "shop", pod: "web", command: ["echo", "second"] });
+    expect(await second.closed).toMatchObject({ code: ExecCloseCode.TooManyShells, reason: expect.stringMatching(/^ops already has 1 open shells/) });
+    expect(second.messages).toEqual([{ type: "error", status: 429, message: "ops already has 1 open shells, the most one person may; close some and try again" }]);
+    const others = await open("dev", { namespace: "shop", pod: "web", command: ["echo", "dev"] });
+    expect((await others.closed).code).toBe(1000);
+    first.type("exit\r");
+    await first.closed;
+    await vi.waitFor(async () => {
+      const third = await open("ops", { namespace: "shop", pod: "web", command: ["echo", "third"] });
+      expect((await third.closed).code).toBe(1000);
+    }, { timeout: 5_000, interval: 100 });
+  });
+
   test("an exec that cannot be audited is closed before any keystroke or output passes", async () => {
     serveExec({ audit: async () => Promise.reject(new Error("EROFS: read-only file system")) });
     const client = await open("ops", { namespace: "shop", pod: "web", command: ["echo", "unaudited"] });

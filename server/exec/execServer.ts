@@ -6,6 +6,7 @@ import { accessService } from "../access/accessFor";
 import { audit } from "../audit/audit";
 import type { Person } from "../auth/person";
 import { refuseUpgrade } from "../http/upgradeRouter";
+import { SocketQuota, type SocketCaps } from "../http/socketQuota";
 import type { UpgradeVerdict } from "../http/upgradeGuard";
 import { configuredIdentityMode, connectionFor, PersonRequiredError, type IdentityMode } from "../kube/asPerson";
 import type { ClusterConnection } from "../kube/connect";
@@ -27,7 +28,11 @@ export interface ExecServerDeps {
   /** Default: --identity from the running configuration. */
   identityMode?: IdentityMode;
   limits?: Partial<ExecRelayLimits>;
+  /** Open shells at most per person and per embed token (default 8 and 2). */
+  sockets?: Partial<SocketCaps>;
 }
+
+export const defaultExecSocketCaps: SocketCaps = { perPerson: 8, perEmbedToken: 2 };
 
 export interface ExecServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -48,7 +53,7 @@ function refuse(ws: WebSocket, code: number, message: string, status?: number): 
 /**
  * `/api/exec`: a browser terminal relayed to the apiserver's pods/exec as the person. Close codes: 1000 after
  * `exit`, 4400 bad query or message, 4401 login ended, 4403 read-only or refused by RBAC, 4404 no such pod,
- * 4408 idle, 1011 anything else (with an `error` message first). An empty command opens bash, and sh when
+ * 4408 idle, 4429 too many shells open for the person, 1011 anything else (with an `error` message first). An empty command opens bash, and sh when
  * bash ends unsuccessfully before printing anything but the container runtime's "executable file not found".
  */
 export function createExecServer(deps: ExecServerDeps): ExecServer {
@@ -57,6 +62,7 @@ export function createExecServer(deps: ExecServerDeps): ExecServer {
   const writeAudit: AuditWriter = deps.audit ?? ((entry) => audit(entry));
   const limits: ExecRelayLimits = { ...defaultRelayLimits, ...deps.limits };
   const open = new Set<WebSocket>();
+  const quota = new SocketQuota({ ...defaultExecSocketCaps, ...deps.sockets }, "shells");
   let closing = false;
 
   // Audit lines that cannot be written after the fact are logged by audit() itself; nothing to refuse any more.
@@ -111,6 +117,14 @@ export function createExecServer(deps: ExecServerDeps): ExecServer {
   }
 
   function accept(req: IncomingMessage, socket: Duplex, head: Buffer, person: Person): void {
+    const slot = quota.take(person);
+    if (!slot.ok) {
+      log.warn({ person: person.name, via: person.via }, "exec refused: too many shells open");
+      // The handshake completes so the terminal can show why, as for every other refusal.
+      return wss.handleUpgrade(req, socket, head, (ws) => refuse(ws, ExecCloseCode.TooManyShells, slot.message, 429));
+    }
+    if (socket.destroyed) return slot.release();
+    socket.once("close", slot.release);
     wss.handleUpgrade(req, socket, head, (ws) => {
       open.add(ws);
       ws.once("close", () => open.delete(ws));

@@ -1,4 +1,4 @@
-import { allUsage, everywhere, noUsage, sameListScope, sameUsageScope, type ListScope, type UsageScope } from "../access/types";
+import { noUsage, sameListScope, sameUsageScope, type ListScope, type UsageScope } from "../access/types";
 import type { ResourceKind } from "../kube/resources";
 
 export type { ListScope } from "../access/types";
@@ -21,27 +21,19 @@ export function denialOf(kind: ResourceKind, namespace: string | undefined, name
   return namespaced ? `you may not list ${kind} in any namespace` : `you may not list ${kind}`;
 }
 
-/**
- * The list scopes of one connection's person, per kind. A connection without a person (no login
- * configured) sees everything; otherwise scopes come from Access and are asked again on refresh.
- */
+/** The list scopes of one connection's person, per kind, from Access; asked again on refresh. */
 export class ConnectionScopes {
   private readonly scopes = new Map<ResourceKind, ListScope>();
   private usage: UsageScope | undefined;
 
-  constructor(private readonly access: StreamAccess | undefined) {}
-
-  get restricted(): boolean {
-    return this.access !== undefined;
-  }
+  constructor(private readonly access: StreamAccess) {}
 
   /** The scope already known for `kind`, without waiting. */
   peek(kind: ResourceKind): ListScope | undefined {
-    return this.access ? this.scopes.get(kind) : everywhere;
+    return this.scopes.get(kind);
   }
 
   async resolve(kind: ResourceKind): Promise<ListScope> {
-    if (!this.access) return everywhere;
     const known = this.scopes.get(kind);
     if (known) return known;
     const scope = await this.access.listScope(kind);
@@ -51,11 +43,10 @@ export class ConnectionScopes {
 
   /** The usage rights already known, without waiting. */
   peekUsage(): UsageScope | undefined {
-    return this.access ? this.usage : allUsage;
+    return this.usage;
   }
 
   async resolveUsage(): Promise<UsageScope> {
-    if (!this.access) return allUsage;
     this.usage ??= await this.askUsage();
     return this.usage;
   }
@@ -65,7 +56,6 @@ export class ConnectionScopes {
    * returns the kinds whose scope changed, and `usageRightsChanged` when those did.
    */
   async refresh(kinds: Iterable<ResourceKind>): Promise<(ResourceKind | typeof usageRightsChanged)[]> {
-    if (!this.access) return [];
     const changed: (ResourceKind | typeof usageRightsChanged)[] = [];
     for (const kind of new Set(kinds)) {
       const scope = await this.access.listScope(kind);
@@ -82,6 +72,6 @@ export class ConnectionScopes {
   }
 
   private askUsage(): Promise<UsageScope> {
-    return this.access?.usageScope?.() ?? Promise.resolve(noUsage);
+    return this.access.usageScope?.() ?? Promise.resolve(noUsage);
   }
 }

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
 import { createStreamServer, type StreamServer, type StreamServerDeps } from "./streamServer";
+import { clusterWideViewer } from "./testing/clusterWideViewer";
 import { FakeCache, fakePod } from "./testing/fakeCache";
 import { TestClient } from "./testing/testClient";
 import type { KubeObject } from "../kube/types";
@@ -18,8 +19,8 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
 });
 
-async function start(options: Omit<StreamServerDeps, "cache"> = {}, cache = new FakeCache()): Promise<Harness> {
-  const stream = createStreamServer({ cache, coalesceMs: 0, ...options });
+async function start(options: Partial<Omit<StreamServerDeps, "cache">> = {}, cache = new FakeCache()): Promise<Harness> {
+  const stream = createStreamServer({ cache, coalesceMs: 0, ...clusterWideViewer(), ...options });
   const http: Server = createServer((_req, res) => res.writeHead(404).end());
   http.on("upgrade", (req, socket, head) => stream.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
@@ -39,6 +40,10 @@ async function connect(url: string): Promise<TestClient> {
 const names = (items: readonly KubeObject[]) => items.map((o) => o.metadata.name).sort();
 
 describe("stream server", () => {
+  test("will not start without an authorize function, so no socket is served without a person", () => {
+    expect(() => createStreamServer({ cache: new FakeCache() } as unknown as StreamServerDeps)).toThrow(/needs an authorize function/);
+  });
+
   test("sends a snapshot of the subscribed kind, then deltas", async () => {
     const { cache, url } = await start();
     cache.seed("pods", [fakePod("a", "shop", { managedFields: [{ manager: "kubelet" }] }), fakePod("b", "batch")]);

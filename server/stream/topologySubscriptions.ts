@@ -1,5 +1,7 @@
+import type { ServerMessage } from "@/lib/wire/stream";
 import type { TopologySubscribe } from "@/lib/wire/topology";
 import type { CacheView } from "./cacheView";
+import type { FlowControl } from "./flowControl";
 import { usageRightsChanged, type ConnectionScopes } from "./streamAccess";
 import { log } from "../log";
 import { topologyKinds } from "../topology/source";
@@ -9,17 +11,17 @@ import { defaultTopologyOptions, TopologyFeed, type TopologyOptions } from "../t
 export interface TopologyConnection {
   cache: CacheView;
   scopes: ConnectionScopes;
-  personName?: string;
-  /** Sends a frame; snapshots are counted apart so a big one alone is not falling behind. */
-  sendFrame(text: string, isSnapshot: boolean): void;
-  sendError(id: string, message: string): void;
-  isBehind(): boolean;
+  flow: FlowControl;
+  personName: string;
+  send(message: ServerMessage): void;
   isClosed(): boolean;
 }
 
 /** The topology views open on one stream connection. */
 export class TopologySubscriptions {
   private readonly feeds = new Map<string, TopologyFeed>();
+  /** Views whose first snapshot waits for the client to read what it was sent. */
+  private readonly unsent = new Set<TopologyFeed>();
 
   constructor(
     private readonly connection: TopologyConnection,
@@ -34,17 +36,22 @@ export class TopologySubscriptions {
     return this.feeds.has(id);
   }
 
+  get waiting(): number {
+    return this.unsent.size;
+  }
+
   /** A view is built only from the kinds the person may list (and their usage rights when usage is polled), so those are asked first. */
   subscribe(message: TopologySubscribe): void {
     const { connection } = this;
+    const { flow } = connection;
     const feed = new TopologyFeed(
       message,
       {
         cache: connection.cache,
         scopeOf: (kind) => connection.scopes.peek(kind),
         usageScope: () => connection.scopes.peekUsage(),
-        send: (text, isSnapshot) => connection.sendFrame(text, isSnapshot),
-        isBehind: () => connection.isBehind(),
+        send: (text, isSnapshot) => (isSnapshot ? flow.sendSnapshot(text) : flow.send(text)),
+        isBehind: () => flow.isBehindForFrames(),
       },
       this.options,
     );
@@ -52,15 +59,28 @@ export class TopologySubscriptions {
     const usageRights = this.options.usage ? [connection.scopes.resolveUsage()] : [];
     Promise.all([...topologyKinds.map((kind) => connection.scopes.resolve(kind)), ...usageRights]).then(
       () => {
-        if (!connection.isClosed() && this.feeds.get(feed.id) === feed) feed.sendSnapshot();
+        if (connection.isClosed() || this.feeds.get(feed.id) !== feed) return;
+        // Like a kind's snapshot, a view's first snapshot waits while the client has not read what it was sent.
+        if (!flow.snapshotsWait()) return feed.sendSnapshot();
+        this.unsent.add(feed);
+        flow.watch();
       },
       (err: unknown) => {
         log.warn({ err, person: connection.personName }, "could not check topology access; refusing the subscription");
         if (this.feeds.get(feed.id) !== feed) return;
         this.feeds.delete(feed.id);
-        connection.sendError(feed.id, "could not check which objects you may list for the map; try again");
+        connection.send({ type: "error", id: feed.id, message: "could not check which objects you may list for the map; try again" });
       },
     );
+  }
+
+  /** The client drained its buffer: views still without their first snapshot get it, as far as room lasts. */
+  sendWaiting(): void {
+    for (const feed of [...this.unsent]) {
+      if (this.connection.isClosed() || this.connection.flow.snapshotsWait()) return;
+      this.unsent.delete(feed);
+      feed.sendSnapshot();
+    }
   }
 
   /** False when there is no view with this id. */
@@ -69,6 +89,7 @@ export class TopologySubscriptions {
     if (!feed) return false;
     feed.stop();
     this.feeds.delete(id);
+    this.unsent.delete(feed);
     return true;
   }
 
@@ -81,5 +102,6 @@ export class TopologySubscriptions {
   stop(): void {
     this.feeds.forEach((feed) => feed.stop());
     this.feeds.clear();
+    this.unsent.clear();
   }
 }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import type { Person } from "../auth/person";
 import type { ResourceKind } from "../kube/resources";
 import { createStreamServer, type StreamServerDeps } from "../stream/streamServer";
+import { clusterWideViewer } from "../stream/testing/clusterWideViewer";
 import type { ListScope, StreamAccess } from "../stream/streamAccess";
 import { FakeCache } from "../stream/testing/fakeCache";
 import { TestClient } from "../stream/testing/testClient";
@@ -15,9 +16,9 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
 });
 
-async function start(options: Omit<StreamServerDeps, "cache"> = {}): Promise<{ cache: FakeCache; url: string }> {
+async function start(options: Partial<Omit<StreamServerDeps, "cache">> = {}): Promise<{ cache: FakeCache; url: string }> {
   const cache = new FakeCache();
-  const stream = createStreamServer({ cache, coalesceMs: 0, ...options });
+  const stream = createStreamServer({ cache, coalesceMs: 0, ...clusterWideViewer(), ...options });
   const http: Server = createServer((_req, res) => res.writeHead(404).end());
   http.on("upgrade", (req, socket, head) => stream.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
