@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import type { Config, Env } from "./config";
+import { isLoopbackHost } from "./http/loopback";
 
 export type ClusterSource =
   | { type: "kubeconfig"; path?: string; context?: string }
@@ -20,13 +21,12 @@ export function chooseClusterSource(config: Config, env: Env = process.env, file
   return { type: "demo", why: "no kubeconfig, KUBECONFIG or in-cluster service account was found" };
 }
 
-const loopbackHosts = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
-
 /** How people log in: `none` serves whoever owns the kubeconfig and is safe only on loopback. */
 export type ListenAuthMode = "none" | "basic" | "oidc";
 
+// A listen address or URL host: parsed as an address, so "127.corp.lan" is a name like any other.
 function isLoopback(host: string): boolean {
-  return loopbackHosts.has(host) || host.startsWith("127.");
+  return isLoopbackHost(host);
 }
 
 /** Orrery refuses to be reachable from other machines without login unless told so explicitly; with login any address is fine. */
