@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { RateLimiter } from "./rateLimiter";
+import { LoginLimits } from "./loginLimits";
 import type { UserDirectory, VerifiedUser } from "./userDirectory";
 
 export type LoginResult =
@@ -13,31 +13,41 @@ export const invalidLoginMessage = "invalid user name or password";
 const cacheTtlMs = 60_000;
 const cacheMaxEntries = 1_000;
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
- * Password checks behind per-address and per-user-name rate limits. API clients that send HTTP
+ * Password checks behind the login limits (server/auth/loginLimits.ts). API clients that send HTTP
  * Basic on every request hit a short cache of recent successes instead of a fresh hash each time.
  */
 export class LoginGuard {
   private readonly recent = new Map<string, { user: VerifiedUser; until: number }>();
   private readonly cacheKey = randomBytes(32);
+  private readonly limits: LoginLimits;
 
   constructor(
     private readonly directory: UserDirectory,
-    private readonly limiter: RateLimiter = new RateLimiter(),
+    limits?: LoginLimits,
     private readonly now: () => number = Date.now,
-  ) {}
+    private readonly wait: (ms: number) => Promise<void> = sleep,
+  ) {
+    this.limits = limits ?? new LoginLimits(now);
+  }
 
+  /** `address` is the client's, as `clientAddress` resolves it. A lock answers alike for any name and password, so it tells neither. */
   async attempt(name: string, password: string, address: string): Promise<LoginResult> {
-    const keys = [`addr:${address}`, `user:${name.trim().toLowerCase()}`];
-    const locked = keys.map((key) => this.limiter.check(key)).filter((verdict) => !verdict.allowed);
-    if (locked.length > 0) return { ok: false, reason: "throttled", retryAfterMs: Math.max(...locked.map((v) => v.retryAfterMs)) };
+    let allowance = this.limits.allowance(name, address);
+    if (allowance.lockedForMs === undefined && allowance.delayMs > 0) {
+      await this.wait(allowance.delayMs);
+      // Other attempts went on meanwhile: the locks are read again, the delay is not served twice.
+      allowance = this.limits.allowance(name, address);
+    }
+    if (allowance.lockedForMs !== undefined) return { ok: false, reason: "throttled", retryAfterMs: allowance.lockedForMs };
     const user = await this.directory.verify(name, password);
     if (!user) {
-      for (const key of keys) this.limiter.recordFailure(key);
+      this.limits.recordFailure(name, address);
       return { ok: false, reason: "invalid" };
     }
-    // Only the name's count is cleared: one good account must not reset an address guessing others.
-    this.limiter.recordSuccess(keys[1]!);
+    this.limits.recordSuccess(name, address);
     return { ok: true, user };
   }
 
