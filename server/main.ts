@@ -15,6 +15,7 @@ import { createRequestGate } from "./http/requestGate";
 import { originPolicyFor, securitySettingsFrom } from "./http/securitySettings";
 import { SocketSessions } from "./http/socketSessions";
 import { createUpgradeGuard } from "./http/upgradeGuard";
+import { headerOf } from "./http/requestHeaders";
 import { TrustedProxies } from "./http/trustedProxies";
 import { initAuth } from "./auth/authState";
 import { addRequestAuthenticator, authenticateRequest } from "./auth/authenticate";
@@ -101,7 +102,7 @@ async function serve(config: Config, connection: ClusterConnection, cache: Clust
   const stream = createStreamServer({ cache, usage, authorize: guard.authorize, topology: { threshold: config.topologyGroupAbove } });
   // Only Next's own dev sockets (hot reload), from Orrery's own pages, go to Next; everything else is refused by the router.
   const devFallback: UpgradeHandler | undefined = config.dev
-    ? (req, socket, head) => (isNextInternal(req) && policy.check(req.headers.origin, req.headers.host).ok ? nextUpgrade(req, socket, head) : socket.destroy())
+    ? (req, socket, head) => (isNextInternal(req) && policy.check(headerOf(req, "origin"), headerOf(req, "host")).ok ? nextUpgrade(req, socket, head) : socket.destroy())
     : undefined;
   // Shells are refused to read-only persons and in --read-only mode (server/access's rule), and closed with their login.
   const exec = createExecServer({ connection, authorize: guard.authorize });
