@@ -73,6 +73,14 @@ describe("LoginGuard", () => {
     verify.mockRestore();
   });
 
+  test("a locked guesser learns nothing from the cache of someone else's recent login", async () => {
+    const { guard } = guardWith();
+    expect((await guard.attemptCached("bob", "bob-password", "10.0.0.1")).ok).toBe(true);
+    for (let i = 0; i < 5; i++) await guard.attemptCached("bob", `guess-${i}`, "10.6.6.6");
+    expect(await guard.attemptCached("bob", "bob-password", "10.6.6.6")).toMatchObject({ ok: false, reason: "throttled" });
+    expect((await guard.attemptCached("bob", "bob-password", "10.0.0.1")).ok).toBe(true);
+  });
+
   test("answers repeated HTTP Basic requests from a short cache, never caching a failure", async () => {
     const { guard, clock } = guardWith();
     const verify = vi.spyOn(passwords, "verifyPassword");

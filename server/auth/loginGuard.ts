@@ -55,7 +55,8 @@ export class LoginGuard {
   async attemptCached(name: string, password: string, address: string): Promise<LoginResult> {
     const key = createHmac("sha256", this.cacheKey).update(name).update("\0").update(password).digest("base64url");
     const hit = this.recent.get(key);
-    if (hit && hit.until > this.now()) return { ok: true, user: hit.user };
+    // A hit still obeys the locks, or a locked guesser could test passwords against someone's recent login.
+    if (hit && hit.until > this.now() && this.limits.allowance(name, address).lockedForMs === undefined) return { ok: true, user: hit.user };
     const result = await this.attempt(name, password, address);
     if (result.ok) {
       if (this.recent.size >= cacheMaxEntries) this.recent.delete(this.recent.keys().next().value!);
