@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { freePort } from "./harness/freePort";
-import { startOrrery, type OrreryProcess } from "./harness/orreryProcess";
+import { runOrreryToExit, startOrrery, type OrreryProcess } from "./harness/orreryProcess";
 import { noteOutcome, suite, user } from "./harness/suiteContext";
 
 // Its own Orrery, so the locks these attacks leave never reach the shared one. It trusts one proxy,
@@ -104,5 +104,12 @@ describe("X-Forwarded-For and the login limits", () => {
     expect(neighbourNow).toBe(404);
     expect(namedLeftNow).toBe(404);
     expect(proxyItself).toBe(404);
+  });
+
+  test("a trusted proxy that is not a CIDR stops start-up with one line", async ({ task }) => {
+    const { code, stderr } = await runOrreryToExit(["--demo", "--trusted-proxies", "10.0.0.0/8,ingress.internal", "--data-dir", dataDir]);
+    noteOutcome(task, `exit ${code}: ${stderr.trim()}`);
+    expect(code).toBe(2);
+    expect(stderr.trimEnd().split("\n")).toEqual([expect.stringMatching(/^orrery: invalid --trusted-proxies="10\.0\.0\.0\/8,ingress\.internal": expected comma-separated CIDRs/)]);
   });
 });
