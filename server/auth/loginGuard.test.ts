@@ -43,6 +43,15 @@ describe("LoginGuard", () => {
     expect((await guard.attempt("alice", "alice-password", "10.0.1.1")).ok).toBe(true);
   });
 
+  test("a burst of guesses sent at once from one address still checks only five passwords", async () => {
+    const { guard } = guardWith();
+    const verify = vi.spyOn(passwords, "verifyPassword");
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => guard.attempt("alice", `guess-${i}`, "10.0.1.1")));
+    expect(verify).toHaveBeenCalledTimes(5);
+    expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(7);
+    verify.mockRestore();
+  });
+
   test("a flood against one name from many addresses only slows it: its owner still signs in", async () => {
     const { guard, waits } = guardWith();
     const verify = vi.spyOn(passwords, "verifyPassword").mockImplementation(async (_hash, password) => password === "alice-password");

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { LoginLimits } from "./loginLimits";
+import { LoginLimits, pairKey } from "./loginLimits";
 import type { UserDirectory, VerifiedUser } from "./userDirectory";
 
 export type LoginResult =
@@ -23,6 +23,7 @@ export class LoginGuard {
   private readonly recent = new Map<string, { user: VerifiedUser; until: number }>();
   private readonly cacheKey = randomBytes(32);
   private readonly limits: LoginLimits;
+  private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(
     private readonly directory: UserDirectory,
@@ -34,7 +35,20 @@ export class LoginGuard {
   }
 
   /** `address` is the client's, as `clientAddress` resolves it. A lock answers alike for any name and password, so it tells neither. */
-  async attempt(name: string, password: string, address: string): Promise<LoginResult> {
+  attempt(name: string, password: string, address: string): Promise<LoginResult> {
+    // One pair's attempts run one after another, so a burst sent at once meets the lock its first failures set.
+    const key = pairKey(name, address);
+    const result = (this.inFlight.get(key) ?? Promise.resolve()).then(() => this.attemptNow(name, password, address));
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.inFlight.set(key, settled);
+    void settled.then(() => this.inFlight.get(key) === settled && this.inFlight.delete(key));
+    return result;
+  }
+
+  private async attemptNow(name: string, password: string, address: string): Promise<LoginResult> {
     let allowance = this.limits.allowance(name, address);
     if (allowance.lockedForMs === undefined && allowance.delayMs > 0) {
       await this.wait(allowance.delayMs);

@@ -64,6 +64,7 @@ function nameKey(name: string): string {
   return name.trim().toLowerCase();
 }
 
-function pairKey(name: string, address: string): string {
+/** The key of one (name, address) pair, the name folded as every limit folds it. */
+export function pairKey(name: string, address: string): string {
   return JSON.stringify([nameKey(name), address]);
 }
