@@ -97,6 +97,11 @@ describe("checkListenSafety", () => {
     expect(refusal).not.toContain("\n");
   });
 
+  test("refuses a host name that only starts with 127. (it resolves wherever its DNS says)", () => {
+    expect(checkListenSafety(loadConfig(["--host", "127.corp.lan"], {}), "none")).toMatch(/^refusing to listen on 127\.corp\.lan without login/);
+    expect(checkListenSafety(loadConfig(["--host", "::ffff:127.0.0.1"], {}), "none")).toBeUndefined();
+  });
+
   test("allows 0.0.0.0 with --insecure-no-auth", () => {
     expect(checkListenSafety(loadConfig(["--host", "0.0.0.0", "--insecure-no-auth"], {}), "none")).toBeUndefined();
   });
@@ -111,6 +116,12 @@ describe("checkTransportSafety", () => {
   test("warns when login is on and the public URL is plain http on another machine", () => {
     expect(checkTransportSafety("basic", "http://orrery.example.com", "0.0.0.0")).toMatch(/plain http/);
     expect(checkTransportSafety("basic", undefined, "0.0.0.0")).toMatch(/plain http on 0\.0\.0\.0/);
+  });
+
+  test("warns for a plain http public URL whose name only starts with 127.", () => {
+    expect(checkTransportSafety("basic", "http://127.corp.lan:3000", "0.0.0.0")).toMatch(/plain http/);
+    expect(checkTransportSafety("basic", undefined, "127.corp.lan")).toMatch(/plain http on 127\.corp\.lan/);
+    expect(checkTransportSafety("basic", "http://[::1]:3000", "::1")).toBeUndefined();
   });
 
   test("stays quiet for https, loopback, or without login", () => {

@@ -2,6 +2,7 @@ import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import { ConfigError, type Config, type Env } from "./config";
+import { isLoopbackHost } from "./http/loopback";
 import { findKubeconfigFiles } from "./kube/connect";
 
 // `serviceAccountRoot` is "" in a real pod; tests put the service account below a temp dir.
@@ -57,13 +58,12 @@ function isReadableFile(file: string): boolean {
   }
 }
 
-const loopbackHosts = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
-
 /** How people log in: `none` serves whoever owns the kubeconfig and is safe only on loopback. */
 export type ListenAuthMode = "none" | "basic" | "oidc";
 
+// A listen address or URL host: parsed as an address, so "127.corp.lan" is a name like any other.
 function isLoopback(host: string): boolean {
-  return loopbackHosts.has(host) || host.startsWith("127.");
+  return isLoopbackHost(host);
 }
 
 /** Orrery refuses to be reachable from other machines without login unless told so explicitly; with login any address is fine. */

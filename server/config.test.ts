@@ -42,6 +42,19 @@ describe("loadConfig", () => {
     expect(loadConfig([], {})).toMatchObject({ allowedOrigins: [], frameAncestors: [], readOnly: false, embedAdminGroup: undefined });
   });
 
+  test("reads --trusted-proxies as IPv4 and IPv6 CIDRs, none by default", () => {
+    expect(loadConfig([], {}).trustedProxies).toEqual([]);
+    expect(loadConfig(["--trusted-proxies", "10.0.0.0/8, fd00::/8,192.168.1.7"], {}).trustedProxies).toEqual(["10.0.0.0/8", "fd00::/8", "192.168.1.7"]);
+    expect(loadConfig([], { ORRERY_TRUSTED_PROXIES: "::ffff:10.0.0.0/104" }).trustedProxies).toEqual(["::ffff:10.0.0.0/104"]);
+  });
+
+  test("refuses a trusted proxy that is not a CIDR in one line", () => {
+    for (const bad of ["10.0.0.0/33", "proxy.internal", "10.0.0.0/8,*", "fd00::/200"]) {
+      expect(() => loadConfig(["--trusted-proxies", bad], {})).toThrow(new ConfigError(`invalid --trusted-proxies=${JSON.stringify(bad)}: expected comma-separated CIDRs of the proxies in front of Orrery (e.g. 10.0.0.0/8,fd00::/8) whose X-Forwarded-For names the client for login limits; default none: the connecting address is the client`));
+    }
+    expect(() => loadConfig([], { ORRERY_TRUSTED_PROXIES: "10.0.0.0/8/8" })).toThrow(/^invalid ORRERY_TRUSTED_PROXIES="10\.0\.0\.0\/8\/8": expected comma-separated CIDRs/);
+  });
+
   test("polls CPU and memory every 15 s unless told, never more often than every 5 s", () => {
     expect(loadConfig([], {}).usageIntervalSeconds).toBe(15);
     expect(loadConfig(["--usage-interval", "30"], { ORRERY_USAGE_INTERVAL: "60" }).usageIntervalSeconds).toBe(30);

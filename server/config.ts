@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { commaListSchema, durationSchema, httpUrlSchema } from "./auth/configSchemas";
+import { parseCidr } from "./http/trustedProxies";
 
 /** Environment variables as read; a plain record so tests can pass their own. */
 export type Env = Record<string, string | undefined>;
@@ -23,6 +24,12 @@ function originList(keyword?: string) {
     .transform((text) => text.split(",").map((item) => item.trim()).filter((item) => item !== ""))
     .pipe(z.array(z.string().refine((item) => item === keyword || isExactOrigin(item))));
 }
+
+// Comma-separated IPv4 and IPv6 CIDRs (a bare address is its own block), kept as written.
+const cidrList = z
+  .string()
+  .transform((text) => text.split(",").map((item) => item.trim()).filter((item) => item !== ""))
+  .pipe(z.array(z.string().refine((item) => parseCidr(item) !== undefined)));
 
 // Every setting has a flag and an ORRERY_* variable; flags win over the environment.
 const settings = {
@@ -62,6 +69,13 @@ const settings = {
   oidcGroupsClaim: { flag: "oidc-groups-claim", env: "ORRERY_OIDC_GROUPS_CLAIM", schema: z.string().min(1).default("groups"), help: "the ID token claim holding the person's groups" },
   oidcGroupPrefix: { flag: "oidc-group-prefix", env: "ORRERY_OIDC_GROUP_PREFIX", schema: z.string().default(""), help: "text put before every OIDC group, like kube-apiserver's --oidc-groups-prefix (default none)" },
   identity: { flag: "identity", env: "ORRERY_IDENTITY", schema: z.enum(["impersonate", "token"]).default("impersonate"), help: "impersonate (default: Impersonate-User/Group) or token (pass the person's OIDC ID token to the apiserver)" },
+  // Proxies (server/http/trustedProxies.ts): only their X-Forwarded-For names the client the login limits count.
+  trustedProxies: {
+    flag: "trusted-proxies",
+    env: "ORRERY_TRUSTED_PROXIES",
+    schema: cidrList.default([]),
+    help: "comma-separated CIDRs of the proxies in front of Orrery (e.g. 10.0.0.0/8,fd00::/8) whose X-Forwarded-For names the client for login limits; default none: the connecting address is the client",
+  },
 } as const satisfies Record<string, Setting>;
 
 interface Setting {

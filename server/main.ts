@@ -15,6 +15,8 @@ import { createRequestGate } from "./http/requestGate";
 import { originPolicyFor, securitySettingsFrom } from "./http/securitySettings";
 import { SocketSessions } from "./http/socketSessions";
 import { createUpgradeGuard } from "./http/upgradeGuard";
+import { headerOf } from "./http/requestHeaders";
+import { TrustedProxies } from "./http/trustedProxies";
 import { initAuth } from "./auth/authState";
 import { addRequestAuthenticator, authenticateRequest } from "./auth/authenticate";
 import { stampRemoteAddress } from "./auth/clientAddress";
@@ -96,11 +98,12 @@ async function serve(config: Config, connection: ClusterConnection, cache: Clust
   const policy = originPolicyFor(securitySettingsFrom(config));
   const gate = createRequestGate(() => policy);
   const sockets = new SocketSessions();
+  const proxies = new TrustedProxies(config.trustedProxies);
   const guard = createUpgradeGuard({ authenticate: authenticateRequest, originPolicy: () => policy, sessions: sockets });
   const stream = createStreamServer({ cache, usage, authorize: guard.authorize, topology: { threshold: config.topologyGroupAbove } });
   // Only Next's own dev sockets (hot reload), from Orrery's own pages, go to Next; everything else is refused by the router.
   const devFallback: UpgradeHandler | undefined = config.dev
-    ? (req, socket, head) => (isNextInternal(req) && policy.check(req.headers.origin, req.headers.host).ok ? nextUpgrade(req, socket, head) : socket.destroy())
+    ? (req, socket, head) => (isNextInternal(req) && policy.check(headerOf(req, "origin"), headerOf(req, "host")).ok ? nextUpgrade(req, socket, head) : socket.destroy())
     : undefined;
   // Shells are refused to read-only persons and in --read-only mode (server/access's rule), and closed with their login.
   const exec = createExecServer({ connection, authorize: guard.authorize });
@@ -113,11 +116,11 @@ async function serve(config: Config, connection: ClusterConnection, cache: Clust
   );
 
   const server = createHttpServer((req, res) => {
-    stampRemoteAddress(req);
+    stampRemoteAddress(req, proxies);
     if (gate.http(req, res)) void handleRequest(req, res);
   });
   server.on("upgrade", (req: IncomingMessage, socket, head: Buffer) => {
-    stampRemoteAddress(req);
+    stampRemoteAddress(req, proxies);
     if (gate.upgrade(req, socket)) routeUpgrade(req, socket, head);
   });
   await new Promise<void>((resolve, reject) => {

@@ -3,7 +3,7 @@ import type { Person } from "./person";
 import { getAuthServices, type AuthServices } from "./authState";
 import { parseBasicAuthorization } from "./basicAuthHeader";
 import { clientAddress } from "./clientAddress";
-import { headerOf } from "./cookies";
+import { headerOf } from "../http/requestHeaders";
 import { judgeSession, type SessionClaims } from "./sessionClaims";
 import { readSessionCookie } from "./sessionCookie";
 

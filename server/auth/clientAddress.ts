@@ -1,31 +1,36 @@
 import type { IncomingMessage } from "node:http";
-import { headerOf } from "./cookies";
+import { normalizeAddress } from "../http/ipAddress";
+import { headerOf, type HeaderSource } from "../http/requestHeaders";
+import { TrustedProxies } from "../http/trustedProxies";
 
-/** The header the custom server stamps with the peer address, replacing whatever a client sent. */
+/** The header the custom server stamps with the client's address, replacing whatever a client sent. */
 export const remoteAddressHeader = "x-orrery-remote-address";
 
+const noProxies = new TrustedProxies();
+// The resolved address of a stamped request, kept beside the header so a raw request never falls back to it unchecked.
+const stamped = new WeakMap<IncomingMessage, string>();
+
 /**
- * Overwrites `x-orrery-remote-address` with the socket's peer address. The custom server calls
- * this on every request and upgrade, so handlers inside Next (which cannot see the socket) get an
- * address a client cannot forge for the login rate limits.
+ * Overwrites `x-orrery-remote-address` with the client's address: the socket peer, or, when that
+ * peer is one of `proxies`, the client its `X-Forwarded-For` names (see `TrustedProxies.resolveClient`).
+ * The custom server calls this on every request and upgrade, so handlers inside Next (which cannot
+ * see the socket) get an address a client cannot forge for the login rate limits.
  */
-export function stampRemoteAddress(req: IncomingMessage): void {
-  req.headers[remoteAddressHeader] = req.socket.remoteAddress ?? "unknown";
+export function stampRemoteAddress(req: IncomingMessage, proxies: TrustedProxies = noProxies): void {
+  const address = proxies.resolveClient(req.socket.remoteAddress, headerOf(req, "x-forwarded-for"));
+  stamped.set(req, address);
+  req.headers[remoteAddressHeader] = address;
 }
 
 /**
- * The client's address for rate limiting: the socket for a raw request; else the stamped header,
- * falling back to the x-forwarded-for that Next fills from the socket when a client sent none.
+ * The client's address for rate limiting: for a raw request the stamped address, else its socket
+ * peer; inside Next the stamped header (the custom server always sets it). Never X-Forwarded-For
+ * directly: only `stampRemoteAddress` knows which proxies to believe.
  */
-export function clientAddress(req: IncomingMessage | Request | { headers: Record<string, unknown> }): string {
-  if (!(req instanceof Request) && "socket" in req && req.socket) return (req as IncomingMessage).socket.remoteAddress ?? "unknown";
-  const read = (name: string): string | undefined => {
-    if (req instanceof Request) return headerOf(req, name);
-    const value = req.headers[name];
-    return typeof value === "string" ? value : Array.isArray(value) && typeof value[0] === "string" ? value[0] : undefined;
-  };
-  const stamped = read(remoteAddressHeader);
-  if (stamped) return stamped;
-  const forwarded = read("x-forwarded-for")?.split(",").at(-1)?.trim();
-  return forwarded || "unknown";
+export function clientAddress(req: HeaderSource): string {
+  if ("socket" in req && req.socket) {
+    const raw = req as IncomingMessage;
+    return stamped.get(raw) ?? ((raw.socket.remoteAddress && normalizeAddress(raw.socket.remoteAddress)) || "unknown");
+  }
+  return headerOf(req, remoteAddressHeader) ?? "unknown";
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { TLSSocket } from "node:tls";
 import type { CookieOption, CookiesOptions } from "next-auth";
+import { headerOf } from "../http/requestHeaders";
 import type { AuthSettings } from "./settings";
 
 /**
@@ -36,13 +37,6 @@ export function authCookies(secure: boolean): CookiesOptions {
     state: option(names.state, secure, flowSeconds),
     nonce: option(names.nonce, secure, flowSeconds),
   };
-}
-
-/** One request header from either request type. */
-export function headerOf(req: IncomingMessage | Request, name: string): string | undefined {
-  if (req instanceof Request) return req.headers.get(name) ?? undefined;
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /**

@@ -84,7 +84,7 @@ describe("next-auth in Orrery (basic mode)", () => {
     expect(unknown).toEqual(wrong);
   });
 
-  test("too many failures lock the name with a distinct code", async () => {
+  test("too many failures from one address lock the name there, with a distinct code", async () => {
     install();
     for (let i = 0; i < 5; i++) await signIn(new Jar(), "bob", `guess-${i}`);
     expect((await signIn(new Jar(), "bob", "bob-password")).url).toBe(`${origin}/api/auth/error?error=TooManyAttempts`);

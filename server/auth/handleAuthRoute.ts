@@ -1,7 +1,8 @@
 import NextAuth from "next-auth";
 import { errorResponse } from "../http/errors";
 import { getAuthServices } from "./authState";
-import { headerOf, isSecureRequest } from "./cookies";
+import { headerOf } from "../http/requestHeaders";
+import { isSecureRequest } from "./cookies";
 import { buildAuthOptions } from "./nextAuthOptions";
 import { requestCookies } from "./sessionCookie";
 import type { AuthSettings } from "./settings";

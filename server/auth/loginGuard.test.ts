@@ -1,13 +1,18 @@
 import { describe, expect, test, vi } from "vitest";
 import * as passwords from "./passwords";
 import { LoginGuard } from "./loginGuard";
-import { RateLimiter } from "./rateLimiter";
 import { UserDirectory } from "./userDirectory";
 import { basicSettings, TestClock } from "./testing/fixtures";
 
 function guardWith(clock = new TestClock()) {
   const directory = new UserDirectory(basicSettings().users);
-  return { guard: new LoginGuard(directory, new RateLimiter(undefined, clock.now), clock.now), clock };
+  const waits: number[] = [];
+  // The clock moves by each wait, as it would have in real time.
+  const wait = async (ms: number) => {
+    waits.push(ms);
+    clock.advance(ms);
+  };
+  return { guard: new LoginGuard(directory, undefined, clock.now, wait), clock, waits };
 }
 
 describe("LoginGuard", () => {
@@ -28,19 +33,44 @@ describe("LoginGuard", () => {
     verify.mockRestore();
   });
 
-  test("locks a user name after five failures from many addresses, even for the right password", async () => {
+  test("five failures for alice from one address do not lock alice from another", async () => {
     const { guard, clock } = guardWith();
-    for (let i = 0; i < 5; i++) await guard.attempt("alice", `guess-${i}`, `10.0.1.${i}`);
-    expect(await guard.attempt("alice", "alice-password", "10.0.2.1")).toEqual({ ok: false, reason: "throttled", retryAfterMs: 60_000 });
+    for (let i = 0; i < 5; i++) await guard.attempt("alice", `guess-${i}`, "10.0.1.1");
+    expect(await guard.attempt("alice", "alice-password", "10.0.1.1")).toEqual({ ok: false, reason: "throttled", retryAfterMs: 60_000 });
+    expect(await guard.attempt("alice", "alice-password", "10.0.2.1")).toMatchObject({ ok: true, user: { name: "alice" } });
+    expect(await guard.attempt("bob", "bob-password", "10.0.1.1")).toMatchObject({ ok: true });
     clock.advance(60_000);
-    expect((await guard.attempt("alice", "alice-password", "10.0.2.1")).ok).toBe(true);
+    expect((await guard.attempt("alice", "alice-password", "10.0.1.1")).ok).toBe(true);
+  });
+
+  test("a burst of guesses sent at once from one address still checks only five passwords", async () => {
+    const { guard } = guardWith();
+    const verify = vi.spyOn(passwords, "verifyPassword");
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => guard.attempt("alice", `guess-${i}`, "10.0.1.1")));
+    expect(verify).toHaveBeenCalledTimes(5);
+    expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(7);
+    verify.mockRestore();
+  });
+
+  test("a flood against one name from many addresses only slows it: its owner still signs in", async () => {
+    const { guard, waits } = guardWith();
+    const verify = vi.spyOn(passwords, "verifyPassword").mockImplementation(async (_hash, password) => password === "alice-password");
+    for (let i = 0; i < 300; i++) expect(await guard.attempt("Alice", `guess-${i}`, `198.51.${i >> 8}.${i & 255}`)).toEqual({ ok: false, reason: "invalid" });
+    waits.length = 0;
+    expect(await guard.attempt("alice", "alice-password", "10.0.2.1")).toMatchObject({ ok: true, user: { name: "alice" } });
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThan(0);
+    expect(waits[0]).toBeLessThanOrEqual(10_000);
+    verify.mockRestore();
   });
 
   test("locks an address that guesses across many user names", async () => {
     const { guard } = guardWith();
-    for (let i = 0; i < 5; i++) await guard.attempt(`user-${i}`, "guess", "10.9.9.9");
+    const verify = vi.spyOn(passwords, "verifyPassword").mockImplementation(async (_hash, password) => password === "bob-password");
+    for (let i = 0; i < 20; i++) await guard.attempt(`user-${i}`, "guess", "10.9.9.9");
     expect(await guard.attempt("bob", "bob-password", "10.9.9.9")).toMatchObject({ ok: false, reason: "throttled" });
     expect((await guard.attempt("bob", "bob-password", "10.9.9.8")).ok).toBe(true);
+    verify.mockRestore();
   });
 
   test("does not check a password at all while locked", async () => {
@@ -50,6 +80,14 @@ describe("LoginGuard", () => {
     await guard.attempt("bob", "bob-password", "10.0.0.1");
     expect(verify).not.toHaveBeenCalled();
     verify.mockRestore();
+  });
+
+  test("a locked guesser learns nothing from the cache of someone else's recent login", async () => {
+    const { guard } = guardWith();
+    expect((await guard.attemptCached("bob", "bob-password", "10.0.0.1")).ok).toBe(true);
+    for (let i = 0; i < 5; i++) await guard.attemptCached("bob", `guess-${i}`, "10.6.6.6");
+    expect(await guard.attemptCached("bob", "bob-password", "10.6.6.6")).toMatchObject({ ok: false, reason: "throttled" });
+    expect((await guard.attemptCached("bob", "bob-password", "10.0.0.1")).ok).toBe(true);
   });
 
   test("answers repeated HTTP Basic requests from a short cache, never caching a failure", async () => {

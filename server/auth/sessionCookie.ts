@@ -1,7 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import { getToken } from "next-auth/jwt";
 import { log } from "../log";
-import { cookieNames, headerOf, isSecureRequest } from "./cookies";
+import { headerOf } from "../http/requestHeaders";
+import { cookieNames, isSecureRequest } from "./cookies";
 import { parseCookieHeader } from "./cookieHeader";
 import { readSessionClaims, type SessionClaims } from "./sessionClaims";
 import type { AuthSettings } from "./settings";

@@ -45,6 +45,12 @@ describe("buildAuthSettings", () => {
     expect(build(["--host", "0.0.0.0", "--insecure-no-auth"]).localAllowed).toBe(true);
   });
 
+  test("a listen host named 127.something is not loopback: no local person without login", () => {
+    expect(build(["--host", "127.corp.lan"]).localAllowed).toBe(false);
+    expect(build(["--host", "127.0.0.2"]).localAllowed).toBe(true);
+    expect(build(["--host", "localhost"]).localAllowed).toBe(true);
+  });
+
   test("basic with a users file; a generated secret is kept in the data dir with mode 0600", () => {
     const dir = tempDir();
     const config = loadConfig(["--auth", "basic", "--users-file", usersFile(dir), "--data-dir", dir], {});

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, type Config, type Env } from "../config";
+import { isLoopbackHost } from "../http/loopback";
 import { hashPasswordSync } from "./passwords";
 import { readScopeBasicAuth, ScopeEnvError, type ScopeBasicAuth } from "./scopeEnv";
 import { resolveSessionSecret, SessionSecretError } from "./sessionSecret";
@@ -38,12 +39,6 @@ export interface AuthSettings {
   users: BasicUser[];
   oidc?: OidcSettings;
   dataDir: string;
-}
-
-const loopbackHosts = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
-
-export function isLoopbackHost(host: string): boolean {
-  return loopbackHosts.has(host) || host.startsWith("127.");
 }
 
 function fail(message: string): never {

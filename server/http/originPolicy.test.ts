@@ -10,6 +10,13 @@ describe("OriginPolicy.isServedHost", () => {
     expect(loopback.isServedHost("[::1]:3000")).toBe(true);
   });
 
+  test("a loopback listen address in any spelling serves the loopback names; a 127.-named host does not", () => {
+    expect(new OriginPolicy({ listenHost: "::ffff:127.0.0.1", port: 3000, allowedOrigins: [] }).isServedHost("localhost:3000")).toBe(true);
+    const named = new OriginPolicy({ listenHost: "127.corp.lan", port: 3000, allowedOrigins: [] });
+    expect(named.isServedHost("localhost:3000")).toBe(false);
+    expect(named.isServedHost("127.corp.lan:3000")).toBe(true);
+  });
+
   test("refuses other hosts and ports (DNS rebinding, misrouted requests)", () => {
     expect(loopback.isServedHost("evil.example:3000")).toBe(false);
     expect(loopback.isServedHost("127.0.0.1:3001")).toBe(false);

@@ -1,4 +1,5 @@
 import { networkInterfaces } from "node:os";
+import { isLoopbackHost } from "./loopback";
 
 /** What decides which Host headers and Origins belong to this Orrery. */
 export interface OriginPolicyInput {
@@ -23,11 +24,6 @@ interface HostPort {
 
 const defaultPorts = new Set([80, 443]);
 const loopbackNames = ["127.0.0.1", "localhost", "[::1]"];
-
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, "");
-  return bare === "localhost" || bare === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
-}
 
 function isWildcardHost(host: string): boolean {
   return host === "0.0.0.0" || host === "::" || host === "[::]";

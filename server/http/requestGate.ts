@@ -3,6 +3,7 @@ import type { Duplex } from "node:stream";
 import { apiErrorBody, type ApiErrorCode } from "@/lib/wire/apiError";
 import { MAX_BODY_BYTES, MAX_QUERY_BYTES, queryTooLong } from "./limits";
 import type { OriginPolicy } from "./originPolicy";
+import { headerOf } from "./requestHeaders";
 import { refuseUpgrade } from "./upgradeRouter";
 
 export type GateVerdict = { ok: true } | { ok: false; status: number; code: ApiErrorCode; message: string };
@@ -27,14 +28,14 @@ function refuse(status: number, code: ApiErrorCode, message: string): GateVerdic
 export function inspectRequest(req: IncomingMessage, policy: OriginPolicy): GateVerdict {
   const target = req.url ?? "";
   if (!target.startsWith("/") || target.startsWith("//")) return refuse(400, "bad_request", "the request target must be a path starting with one \"/\": absolute-form targets are refused, Orrery is not a proxy");
-  const host = req.headers.host;
+  const host = headerOf(req, "host");
   if (!policy.isServedHost(host)) {
     return refuse(421, "misdirected_request", `host ${JSON.stringify((host ?? "").slice(0, 100))} is not served here; open Orrery at its public URL (--public-url or --allowed-origins name the others)`);
   }
   if (queryTooLong(target)) return refuse(414, "uri_too_long", `query string is longer than ${MAX_QUERY_BYTES} bytes; narrow the request`);
-  const declared = req.headers["content-length"];
+  const declared = headerOf(req, "content-length");
   if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) return refuse(413, "payload_too_large", `request body is larger than ${MAX_BODY_BYTES} bytes`);
-  if (req.headers["transfer-encoding"] !== undefined && !acceptsStreamedBody(target)) {
+  if (headerOf(req, "transfer-encoding") !== undefined && !acceptsStreamedBody(target)) {
     return refuse(411, "length_required", "a request body of unknown length is only accepted by /api routes; send Content-Length");
   }
   return { ok: true };

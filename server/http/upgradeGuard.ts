@@ -3,6 +3,7 @@ import type { Duplex } from "node:stream";
 import type { Person } from "../auth/person";
 import { log } from "../log";
 import type { OriginPolicy } from "./originPolicy";
+import { headerOf } from "./requestHeaders";
 import type { SocketSessions } from "./socketSessions";
 import type { UpgradeHandler } from "./upgradeRouter";
 
@@ -24,9 +25,9 @@ export function createUpgradeGuard(deps: UpgradeGuardDeps) {
   const sockets = new WeakMap<IncomingMessage, Duplex>();
 
   async function authorize(req: IncomingMessage): Promise<UpgradeVerdict> {
-    const origin = deps.originPolicy().check(req.headers.origin, req.headers.host);
+    const origin = deps.originPolicy().check(headerOf(req, "origin"), headerOf(req, "host"));
     if (!origin.ok) {
-      log.warn({ path: req.url?.split("?")[0], origin: req.headers.origin }, "websocket refused: origin not allowed");
+      log.warn({ path: req.url?.split("?")[0], origin: headerOf(req, "origin") }, "websocket refused: origin not allowed");
       return { ok: false, status: 403, reason: "Forbidden" };
     }
     const person = await deps.authenticate(req);
