@@ -41,3 +41,13 @@ export const nowhere: ListScope = Object.freeze({ all: false, namespaces: new Se
 
 /** Verbs that change nothing; every other verb is refused to read-only persons. */
 export const readingVerbs: ReadonlySet<string> = new Set(["get", "list", "watch"]);
+
+/** Why a check is made: listing picks SelfSubjectAccessReview or SubjectAccessReview by identity mode; actions too. */
+export type CheckPurpose = "list" | "action";
+
+/** What one person's access view asks of the shared access service. */
+export interface AccessChecker {
+  namespaces(): readonly string[];
+  isReadOnly(person: Person): boolean;
+  check(person: Person, purpose: CheckPurpose, check: AccessCheck): Promise<boolean>;
+}
