@@ -5,8 +5,6 @@ const nextConfig = {
   // The custom server owns the port; Next only renders and routes.
   serverExternalPackages: ["@kubernetes/client-node", "pino", "ws", "prom-client"],
   basePath: process.env.ORRERY_BASE_PATH || undefined,
-  // `npm run typecheck` checks the whole repository before every build; a second pass here only costs time.
-  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -24,6 +24,7 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Pages only: API routes answer JSON with their own headers, static files need no nonce.
-  matcher: ["/((?!api/|_next/static/|_next/image|favicon.ico|icon.svg).*)"],
+  // Pages only: API routes answer JSON with their own headers, static files (public/ and Next's) need no nonce.
+  // Next needs this literal to read it at build time; publicFiles.test.ts checks it names every file in public/.
+  matcher: ["/((?!api/|_next/static/|_next/image|favicon.ico|icon.svg|icon-192.png|icon-512.png|manifest.webmanifest|robots.txt).*)"],
 };

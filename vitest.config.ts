@@ -4,7 +4,7 @@ import path from "node:path";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname) } },
   test: {
-    include: ["{server,lib,components,app,bench}/**/*.test.{ts,tsx}"],
+    include: ["{server,lib,components,app,bench,scripts,deploy}/**/*.test.{ts,tsx}"],
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -1,8 +1,9 @@
-// From a pod created in the cluster to that pod on the map: apiserver → Orrery's watch → /api/stream → canvas.
+// From a pod created in the cluster to that pod on the map: apiserver → Orrery's watch → /api/stream → layout → the
+// frame that paints it at its laid-out position.
 import { setTimeout as delay } from "node:timers/promises";
 import type { Page } from "@playwright/test";
 import type { DemoApi } from "./demoApi";
-import { seenAt, startNameWatcher, watchName } from "./mapProbes";
+import { seenAt, watchName } from "./mapProbes";
 
 export interface DeltaPlan {
   count: number;
@@ -42,12 +43,13 @@ async function timeOne(page: Page, api: DemoApi, pod: BenchPod, nodeName: string
   throw new Error(`pod ${pod.namespace}/${pod.name} never appeared on the map within ${Math.round(timeoutMs / 1000)} s of its creation`);
 }
 
-/** Creates bare pods one at a time and returns, for each, ms from the create call to its first frame on the map; deletes them after. */
+/** Creates bare pods one at a time and returns, for each, ms from the create call to the first frame that draws it laid out; deletes them after. */
 export async function measureDeltaToScreen(page: Page, api: DemoApi, plan: DeltaPlan): Promise<number[]> {
   const pods = planPods(plan);
   const nodeName = await api.someNodeName();
   const created: BenchPod[] = [];
-  await startNameWatcher(page);
+  // The pan/zoom before may have left the camera anywhere: show the whole map, as a person looking for a new pod would.
+  await page.getByRole("button", { name: "Fit" }).click();
   try {
     if (plan.aggregated) for (const pod of pods) await api.createNamespace(pod.namespace);
     const latencies: number[] = [];

@@ -115,27 +115,15 @@ export function recentPaintsMs(page: Page): Promise<number[]> {
   return page.evaluate(`window.__orreryTopology ? window.__orreryTopology.recentPaintsMs() : []`) as Promise<number[]>;
 }
 
-/** Starts a requestAnimationFrame loop that notes Date.now() when a watched name first appears on the map. */
-export async function startNameWatcher(page: Page): Promise<void> {
-  await page.evaluate(`(() => {
-    const watcher = { pending: new Set(), seenAt: {} };
-    const tick = () => {
-      const handle = window.__orreryTopology;
-      if (handle) for (const name of watcher.pending) {
-        if (handle.idsNamed(name).length > 0) { watcher.seenAt[name] = Date.now(); watcher.pending.delete(name); }
-      }
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    window.__orreryBenchWatcher = watcher;
-  })()`);
-}
-
+/**
+ * Asks the map to note when a node with this name is first painted where the layout put it, on screen
+ * (a frame that draws it, not the moment it joins the scene at 0,0 before layout).
+ */
 export async function watchName(page: Page, name: string): Promise<void> {
-  await page.evaluate(`window.__orreryBenchWatcher.pending.add(${JSON.stringify(name)})`);
+  await page.evaluate(`window.__orreryTopology.watchFirstPaint(${JSON.stringify(name)})`);
 }
 
-/** Date.now() in the page when the name appeared on the map, or null. */
+/** Date.now() in the page at that paint, or null. */
 export function seenAt(page: Page, name: string): Promise<number | null> {
-  return page.evaluate(`window.__orreryBenchWatcher.seenAt[${JSON.stringify(name)}] ?? null`) as Promise<number | null>;
+  return page.evaluate(`window.__orreryTopology ? window.__orreryTopology.firstPaintedAt(${JSON.stringify(name)}) : null`) as Promise<number | null>;
 }

@@ -6,7 +6,7 @@ import { createLimiter } from "./limiter";
 import { PersonAccess } from "./personAccess";
 import { AccessReviewError, selfReviewer, subjectReviewer, type Reviewer } from "./reviewers";
 import { TtlCache } from "./ttlCache";
-import type { Access, AccessCheck } from "./types";
+import type { Access, AccessCheck, AccessChecker, CheckPurpose } from "./types";
 
 /**
  * Why a check is made, which decides how it is asked:
@@ -15,7 +15,7 @@ import type { Access, AccessCheck } from "./types";
  * - "action": whether to offer an action or shell: always a SelfSubjectAccessReview as the person, the same
  *   path the action itself will take.
  */
-export type CheckPurpose = "list" | "action";
+export type { CheckPurpose } from "./types";
 
 export interface AccessServiceOptions {
   connection: ClusterConnection;
@@ -44,7 +44,7 @@ function checkKey(check: AccessCheck): string {
 }
 
 /** Answers access questions for everyone, each answer cached per person and check, with one cap on reviews in flight. */
-export class AccessService {
+export class AccessService implements AccessChecker {
   readonly mode: IdentityMode;
   private readonly answers: TtlCache<boolean>;
   private readonly inFlight = new Map<string, Promise<boolean>>();

@@ -1,7 +1,6 @@
 import type { Person } from "@/server/auth/person";
 import { kindInfo, resourceKinds, type ResourceKind } from "@/server/kube/resources";
-import type { AccessService, CheckPurpose } from "./accessService";
-import { everywhere, readingVerbs, type Access, type AccessCheck, type ListScope, type ResourceRef, type UsageScope } from "./types";
+import { everywhere, readingVerbs, type Access, type AccessCheck, type AccessChecker, type CheckPurpose, type ListScope, type ResourceRef, type UsageScope } from "./types";
 
 const namespacedKinds = resourceKinds.filter((info) => info.namespaced).map((info) => info.kind);
 // Pods first: most people who can see into a namespace can list its pods, so most namespaces are settled in one round.
@@ -19,7 +18,7 @@ function usageCheck(resource: "pods" | "nodes", namespace?: string): AccessCheck
 
 /** One person's view of the service: what they may list, where, and what they may do. */
 export class PersonAccess implements Access {
-  constructor(private readonly service: AccessService, readonly person: Person) {}
+  constructor(private readonly service: AccessChecker, readonly person: Person) {}
 
   async canList(kind: ResourceKind, namespace?: string): Promise<boolean> {
     if (await this.ask("list", listCheck(kind))) return true;

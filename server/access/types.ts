@@ -53,7 +53,7 @@ export const nowhere: ListScope = Object.freeze({ all: false, namespaces: new Se
 /** Verbs that change nothing; every other verb is refused to read-only persons. */
 export const readingVerbs: ReadonlySet<string> = new Set(["get", "list", "watch"]);
 
-/** Usage for everything: a connection without a person (no login configured). */
+/** Usage for everything: a person who may list pods and nodes in metrics.k8s.io cluster-wide. */
 export const allUsage: UsageScope = Object.freeze({ pods: everywhere, nodes: true });
 /** No usage at all: while the person's rights are unknown, and for accesses that cannot say. */
 export const noUsage: UsageScope = Object.freeze({ pods: nowhere, nodes: false });
@@ -66,3 +66,13 @@ export function sameListScope(a: ListScope, b: ListScope): boolean {
 }
 
 export const sameUsageScope = (a: UsageScope, b: UsageScope): boolean => a.nodes === b.nodes && sameListScope(a.pods, b.pods);
+
+/** Why a check is made: listing picks SelfSubjectAccessReview or SubjectAccessReview by identity mode; actions too. */
+export type CheckPurpose = "list" | "action";
+
+/** What one person's access view asks of the shared access service. */
+export interface AccessChecker {
+  namespaces(): readonly string[];
+  isReadOnly(person: Person): boolean;
+  check(person: Person, purpose: CheckPurpose, check: AccessCheck): Promise<boolean>;
+}

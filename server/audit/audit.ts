@@ -107,7 +107,7 @@ export function auditLogFor(dataDir: string): AuditLog {
 }
 
 /**
- * Records one mutation, exec, attach or node shell: a JSON line in `<data-dir>/audit.log` and an entry in the
+ * Records one audited action (today a pod shell's start and end, an embed token made or revoked): a JSON line in `<data-dir>/audit.log` and an entry in the
  * process log. Rejects when the file cannot be written, so a caller can refuse an action it cannot audit.
  */
 export async function audit(entry: AuditEntry, dataDir: string = getRuntime().config.dataDir): Promise<void> {

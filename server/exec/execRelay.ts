@@ -1,6 +1,6 @@
 import { WebSocket } from "ws";
 import { ExecCloseCode, maxExecFrameBytes, type ExecServerMessage } from "@/lib/wire/exec";
-import { Channel, closeSignal } from "../demo-cluster/exec/channels";
+import { Channel, closeSignal } from "./channelProtocol";
 import { log } from "../log";
 import { parseClientMessage } from "./execQuery";
 import { readExecStatus, type ExecStatus } from "./execStatus";

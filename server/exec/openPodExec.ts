@@ -1,7 +1,7 @@
 import type { WebSocket } from "ws";
 import type { ExecTarget } from "@/lib/wire/exec";
 import { actsWithKubeconfigIdentity, type Person } from "../auth/person";
-import { protocolV4, protocolV5 } from "../demo-cluster/exec/channels";
+import { protocolV4, protocolV5 } from "./channelProtocol";
 import { configuredIdentityMode, identityHeaders, PersonRequiredError, type IdentityMode } from "../kube/asPerson";
 import type { ClusterConnection, KubeWebSocketInit } from "../kube/connect";
 import { readRefusal, type ExecRefusal } from "./execStatus";

@@ -35,7 +35,7 @@ export interface StreamServerDeps {
   accessFor?: (person: Person) => StreamAccess;
   /** How often each connection asks its person's access again (default 30 s, the access cache's lifetime). */
   accessRefreshMs?: number;
-  /** Topology views: the node count above which they are grouped (default 2,000) and the frame interval (default 250 ms). */
+  /** Topology views: the node count above which they are grouped (default 15,000) and the frame interval (default 250 ms). */
   topology?: Partial<TopologyOptions>;
   /** CPU and memory for topology views (server/kube/usage); each poll that changes them owes every view a frame. */
   usage?: UsageSource;

@@ -12,7 +12,7 @@ export interface AggregatedGraph extends TopologyGraph {
 }
 
 export interface AggregateOptions {
-  /** Above this many nodes the view is grouped (default 2,000). */
+  /** Above this many nodes the view is grouped (default 15,000: DEFAULT_AGGREGATE_THRESHOLD). */
   threshold: number;
   by: GroupBy;
   /** Group ids the person opened: their members are shown in full. */

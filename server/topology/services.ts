@@ -1,9 +1,8 @@
 import type { KubeObject, Pod } from "@/lib/k8s/types";
 import type { TopologyEdge, TopologyNode } from "@/lib/wire/topology";
 import { edge, idOf, objectNode, podNode } from "./nodes";
-import type { TopologySource } from "./source";
+import type { TopologyGraph, TopologySource } from "./source";
 import { worstStatus } from "./status";
-import type { TopologyGraph } from "./views";
 
 // Services select pods through their EndpointSlices; Ingresses route to Services by name.
 

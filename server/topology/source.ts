@@ -1,4 +1,5 @@
 import type { KubeObject } from "@/lib/k8s/types";
+import type { TopologyEdge, TopologyNode } from "@/lib/wire/topology";
 import type { ResourceKind } from "../kube/resources";
 import type { UsageLookup } from "../kube/usage/usageLookup";
 
@@ -33,4 +34,10 @@ export type TopologySource = TopologyObjects & {
 export function topologySource(parts: Partial<TopologySource>): TopologySource {
   const empty = Object.fromEntries(topologyKinds.map((kind) => [kind, [] as readonly KubeObject[]])) as TopologyObjects;
   return { ...empty, ...parts };
+}
+
+/** A view's whole graph: what a subscription's snapshot holds and deltas are computed between. */
+export interface TopologyGraph {
+  nodes: TopologyNode[];
+  edges: TopologyEdge[];
 }

@@ -25,7 +25,7 @@ export interface TopologyFeedHost {
 }
 
 export interface TopologyOptions {
-  /** Above this many nodes a view is grouped (default 2,000). */
+  /** Above this many nodes a view is grouped (default 15,000: DEFAULT_AGGREGATE_THRESHOLD). */
   threshold: number;
   /** At most one frame per this many ms per subscription (default 250: 4 frames a second). */
   frameMs: number;

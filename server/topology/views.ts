@@ -3,13 +3,10 @@ import type { TopologyEdge, TopologyNode, TopologyStatus, TopologyView } from "@
 import { ControllerIndex, controllerNode, unmanagedNode } from "./controllers";
 import { edge, groupBy, hostNode, idOf, metricsOf, objectNode, podNode, rollup } from "./nodes";
 import { servicesGraph } from "./services";
-import type { TopologySource } from "./source";
+import type { TopologyGraph, TopologySource } from "./source";
 import { containerTopologyStatus, worstStatus } from "./status";
 
-export interface TopologyGraph {
-  nodes: TopologyNode[];
-  edges: TopologyEdge[];
-}
+export type { TopologyGraph } from "./source";
 
 const podsOf = (source: TopologySource) => source.pods as readonly Pod[];
 

@@ -1,5 +1,4 @@
-import type { LayoutPort } from "./layoutClient";
-import type { LayoutBatch } from "./layoutProtocol";
+import type { LayoutBatch, LayoutPort } from "./layoutProtocol";
 import { createLayoutWorkerHandler } from "./layoutWorkerCore";
 
 /** Runs the layout on the calling thread: the fallback where Web Workers are unavailable, and the test double. */

@@ -1,13 +1,8 @@
-import type { LayoutBatch, LayoutRequest } from "./layoutProtocol";
+import type { LayoutBatch, LayoutPort } from "./layoutProtocol";
 import { createInProcessLayoutPort } from "./inProcessLayoutPort";
 import type { LayoutEdgeInput, LayoutNodeInput } from "./simulate";
 
-/** The main thread's view of the layout worker, so tests can run the worker's handler in-process. */
-export interface LayoutPort {
-  send(request: LayoutRequest, transfer: Transferable[]): void;
-  listen(onBatch: (batch: LayoutBatch) => void): void;
-  terminate(): void;
-}
+export type { LayoutPort } from "./layoutProtocol";
 
 export interface LayoutJob {
   nodes: LayoutNodeInput[];

@@ -22,3 +22,10 @@ export interface LayoutBatch {
   alpha: number;
   done: boolean;
 }
+
+/** The main thread's view of the layout worker, so tests can run the worker's handler in-process. */
+export interface LayoutPort {
+  send(request: LayoutRequest, transfer: Transferable[]): void;
+  listen(onBatch: (batch: LayoutBatch) => void): void;
+  terminate(): void;
+}

@@ -3,7 +3,7 @@ import type { TopologyView } from "./topologyView";
 
 const brief = ({ id, kind, name, namespace }: TopologyNode) => ({ id, kind, name, namespace });
 
-/** Read-only access to the map from the console, end-to-end tests and benchmarks (which cannot see inside a canvas). */
+/** Access to the map from the console, end-to-end tests and benchmarks (which cannot see inside a canvas); it changes nothing on the map. */
 export interface TopologyHandle {
   nodeCount(): number;
   nodes(): { id: string; kind: string; name: string; namespace?: string }[];
@@ -18,6 +18,10 @@ export interface TopologyHandle {
   layoutDone(): boolean;
   paints(): number;
   recentPaintsMs(): number[];
+  /** Starts noting when a node with this name is first painted at its laid-out position on screen. */
+  watchFirstPaint(name: string): void;
+  /** Date.now() in the page at that paint, or null until then. */
+  firstPaintedAt(name: string): number | null;
 }
 
 declare global {
@@ -36,15 +40,13 @@ export function exposeTopologyHandle(view: TopologyView): () => void {
     },
     idsNamed: (name) => view.idsNamed(name),
     positionOf: (id) => view.positionOf(id),
-    screenPositionOf: (id) => {
-      const point = view.positionOf(id);
-      const { x, y, k } = view.currentViewport();
-      return point && { x: point.x * k + x, y: point.y * k + y };
-    },
+    screenPositionOf: (id) => view.screenPositionOf(id),
     viewport: () => view.currentViewport(),
     layoutDone: () => view.isLayoutDone(),
     paints: () => view.stats.paints,
     recentPaintsMs: () => [...view.stats.recentPaintsMs()],
+    watchFirstPaint: (name) => view.firstPaints.watch(name),
+    firstPaintedAt: (name) => view.firstPaints.paintedAtOf(name) ?? null,
   };
   window.__orreryTopology = handle;
   return () => {

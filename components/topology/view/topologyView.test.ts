@@ -81,6 +81,26 @@ describe("TopologyView", () => {
     expect(contexts.get(interactionCanvas)?.count("stroke")).toBeGreaterThan(0);
     view.destroy();
   });
+
+  test("a new pod counts as on screen only from the frame that draws it where the layout put it", () => {
+    const { view, scheduler } = mount();
+    view.setGraph([host, ...pods], edges, neighboursOf);
+    scheduler.drain();
+    runFrames();
+    const newcomer: TopologyNode = { id: "p9", kind: "Pod", name: "pod-9", status: "pending" };
+    view.firstPaints.watch("pod-9");
+    view.setGraph([host, ...pods, newcomer], [...edges, { id: "e-p9", source: "p9", target: "h", kind: "scheduled" }], neighboursOf);
+    runFrames();
+    // Painted, but at 0,0 waiting for the layout: not yet the pod on the map.
+    expect(view.idsNamed("pod-9")).toEqual(["p9"]);
+    expect(view.firstPaints.paintedAtOf("pod-9")).toBeUndefined();
+    scheduler.drain();
+    expect(view.firstPaints.paintedAtOf("pod-9")).toBeUndefined();
+    const beforePaint = Date.now();
+    runFrames();
+    expect(view.firstPaints.paintedAtOf("pod-9")).toBeGreaterThanOrEqual(beforePaint);
+    view.destroy();
+  });
 });
 
 function hostOnScreen(view: TopologyView): { x: number; y: number } {

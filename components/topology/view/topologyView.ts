@@ -1,5 +1,3 @@
-import { select } from "d3-selection";
-import { zoom, zoomIdentity, type ZoomBehavior } from "d3-zoom";
 import type { TopologyEdge, TopologyNode } from "@/lib/wire/topology";
 import { createLayoutClient, type CancelLayout, type LayoutClient, type LayoutPort } from "../layout/layoutClient";
 import type { TopologyContext } from "../render/canvasContext";
@@ -7,10 +5,13 @@ import { drawInteraction, type InteractionState } from "../render/drawInteractio
 import { drawScene } from "../render/drawScene";
 import { createHitIndex, type HitIndex } from "../render/hitTest";
 import { buildScene, type Scene } from "../render/scene";
-import { boundsOfPositions, fitToBounds, MAX_SCALE, MIN_SCALE, screenToWorld, type Size, type Viewport } from "../render/viewport";
-import { createFrameScheduler, type FrameScheduler } from "./frameScheduler";
+import { screenToWorld, type Size, type Viewport } from "../render/viewport";
 import { BigMapGesture } from "./bigMapGesture";
-import { arrowDirections, nodeInDirection, nodeNearestCentre } from "./keyboardNavigation";
+import { Camera } from "./camera";
+import { FirstPaintWatch } from "./firstPaintWatch";
+import { createFrameScheduler, type FrameScheduler } from "./frameScheduler";
+import { sameStructure } from "./graphStructure";
+import { attachMapInput } from "./mapInput";
 import { markOnce, PaintStats, topologyMarks } from "./paintStats";
 
 export interface TopologyViewOptions {
@@ -31,12 +32,13 @@ export interface TopologyViewOptions {
 /** Pointer tolerance around a node, in CSS pixels. */
 const HIT_TOLERANCE_PX = 4;
 
-/** Owns the two canvases, the layout worker and the zoom; React only feeds it props (see TopologyCanvas). */
+/** Owns the two canvases, the layout worker and the camera; React only feeds it props (see TopologyCanvas). */
 export class TopologyView {
   private readonly layout: LayoutClient;
   private readonly staticFrame: FrameScheduler;
   private readonly interactionFrame: FrameScheduler;
-  private readonly zoomBehavior: ZoomBehavior<HTMLCanvasElement, unknown>;
+  private readonly camera: Camera;
+  private readonly detachInput: () => void;
   private nodes: readonly TopologyNode[] = [];
   private edges: readonly TopologyEdge[] = [];
   private neighboursOf: (id: string) => Iterable<string> = () => [];
@@ -45,56 +47,56 @@ export class TopologyView {
   private scene: Scene = buildScene([], [], [], new Float32Array(0));
   private hitIndex: HitIndex | undefined;
   private cancelLayout: CancelLayout | undefined;
-  private viewport: Viewport = { x: 0, y: 0, k: 1 };
   private size: Size = { width: 0, height: 0 };
   private pixelRatio = 1;
   private interaction: InteractionState = {};
-  private fittedOnce = false;
   private layoutDone = false;
-  /** The person zoomed or panned (or a link set the view): automatic fitting stops. */
-  private userMoved = false;
   private firstLayoutSettled = false;
-  private gestureStart: Viewport | undefined;
   private readonly gesture: BigMapGesture;
   private paintedViewport: Viewport | undefined;
   private sceneDirty = false;
   readonly stats = new PaintStats();
+  /** First paints of watched nodes at their laid-out positions (window.__orreryTopology, for the benchmark). */
+  readonly firstPaints = new FirstPaintWatch();
 
   constructor(private readonly options: TopologyViewOptions) {
     this.layout = createLayoutClient(options.openLayoutPort);
     this.gesture = new BigMapGesture(options.staticCanvas, (held) => options.onGestureChange?.(held));
     this.staticFrame = createFrameScheduler(() => this.paintStatic());
     this.interactionFrame = createFrameScheduler(() => this.paintInteraction());
-    this.zoomBehavior = zoom<HTMLCanvasElement, unknown>()
-      .scaleExtent([MIN_SCALE, MAX_SCALE])
-      .on("zoom", (event: { transform: Viewport; sourceEvent: unknown }) => {
-        if (event.sourceEvent) this.userMoved = true;
-        this.viewport = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
-        this.requestPaint();
-      })
-      .on("start", (event: { sourceEvent: unknown }) => {
-        this.gestureStart = this.viewport;
-        if (event.sourceEvent) this.gesture.begin(this.scene.nodes.length, this.paintedViewport);
-      })
-      .on("end", (event: { sourceEvent: unknown }) => {
+    this.camera = new Camera(options.interactionCanvas, {
+      onMove: () => this.requestPaint(),
+      onGestureStart: (byPerson) => {
+        if (byPerson) this.gesture.begin(this.scene.nodes.length, this.paintedViewport);
+      },
+      onGestureEnd: () => {
         // The picture comes back in full, with what changed meanwhile.
-        if (this.gesture.end()) {
-          if (this.sceneDirty) this.rebuildScene();
-          else this.requestPaint();
-        }
-        // A plain click also makes a zoom gesture: report only real moves.
-        if (!event.sourceEvent || sameViewport(this.gestureStart, this.viewport)) return;
-        this.options.onViewportChange?.(this.viewport);
-      });
-    select(options.interactionCanvas).call(this.zoomBehavior);
+        if (!this.gesture.end()) return;
+        if (this.sceneDirty) this.rebuildScene();
+        else this.requestPaint();
+      },
+      onViewportChange: options.onViewportChange,
+    });
     if (options.initialViewport) {
-      this.userMoved = true;
-      this.setViewport(options.initialViewport);
+      this.camera.userMoved = true;
+      this.camera.moveTo(options.initialViewport);
     }
-    options.interactionCanvas.addEventListener("pointermove", this.handlePointerMove);
-    options.interactionCanvas.addEventListener("pointerleave", this.handlePointerLeave);
-    options.interactionCanvas.addEventListener("click", this.handleClick);
-    options.interactionCanvas.addEventListener("keydown", this.handleKeyDown);
+    this.detachInput = attachMapInput(options.interactionCanvas, {
+      scene: () => this.scene,
+      viewport: () => this.camera.viewport,
+      size: () => this.size,
+      interaction: () => this.interaction,
+      setInteraction: (state) => {
+        this.interaction = state;
+        this.interactionFrame.request();
+      },
+      nodeAtEvent: (event) => this.nodeAtEvent(event),
+      gestureActive: () => this.gesture.active,
+      screenPositionOf: (id) => this.screenPositionOf(id),
+      centreOn: (id) => this.centreOn(id),
+      onSelect: options.onSelect,
+      onHover: options.onHover,
+    });
   }
 
   /** New graph data: relayout, warm-started from the positions on screen now; a status-only change just repaints. */
@@ -115,7 +117,7 @@ export class TopologyView {
         this.rebuildScene();
         // Fit as soon as everything is placed, and once more when the first layout settles unless the person moved the view;
         // never afterwards, so a change in the cluster never moves the camera.
-        if (!this.fittedOnce || (update.done && !this.firstLayoutSettled && !this.userMoved)) this.fit();
+        if (!this.camera.fittedOnce || (update.done && !this.firstLayoutSettled && !this.camera.userMoved)) this.fit();
         if (update.done) this.firstLayoutSettled = true;
         if (update.done && this.nodes.length > 0) markOnce(topologyMarks.settled);
       },
@@ -124,21 +126,18 @@ export class TopologyView {
 
   /** Moves the camera; a link's zoom is applied this way. */
   setViewport(viewport: Viewport): void {
-    this.fittedOnce = true;
-    select(this.options.interactionCanvas).call(this.zoomBehavior.transform, zoomIdentity.translate(viewport.x, viewport.y).scale(viewport.k));
+    this.camera.moveTo(viewport);
   }
 
   /** Pans so the node is in the middle of the screen, keeping the zoom. */
   centreOn(id: string): void {
     const point = this.positionOf(id);
-    if (!point || this.size.width === 0) return;
-    const k = this.viewport.k;
-    this.setViewport({ x: this.size.width / 2 - point.x * k, y: this.size.height / 2 - point.y * k, k });
+    if (point && this.size.width > 0) this.camera.centreOn(point, this.size);
   }
 
   /** What an export needs: the scene as drawn, the camera, and both canvases. */
   snapshotForExport(): { scene: Scene; viewport: Viewport; size: Size; canvases: HTMLCanvasElement[] } {
-    return { scene: this.scene, viewport: this.viewport, size: this.size, canvases: [this.options.staticCanvas, this.options.interactionCanvas] };
+    return { scene: this.scene, viewport: this.camera.viewport, size: this.size, canvases: [this.options.staticCanvas, this.options.interactionCanvas] };
   }
 
   /** The nodes drawn now, in scene order. */
@@ -177,17 +176,13 @@ export class TopologyView {
       canvas.height = Math.round(size.height * pixelRatio);
     }
     // Until the person moves the camera, the whole graph stays in view as the page around it settles.
-    if (this.fittedOnce && !this.userMoved) this.fit();
+    if (this.camera.fittedOnce && !this.camera.userMoved) this.fit();
     this.requestPaint();
   }
 
   /** Zooms and pans so the whole graph is on screen. */
   fit(): void {
-    const bounds = boundsOfPositions(this.scene.positions);
-    if (!bounds || this.size.width === 0) return;
-    this.fittedOnce = true;
-    const target = fitToBounds(bounds, this.size);
-    select(this.options.interactionCanvas).call(this.zoomBehavior.transform, zoomIdentity.translate(target.x, target.y).scale(target.k));
+    this.camera.fit(this.scene.positions, this.size);
   }
 
   /** A node's position in world units, as last laid out; for centring on a node and for drift checks in e2e tests. */
@@ -197,8 +192,14 @@ export class TopologyView {
     return { x: this.scene.positions[index * 2] ?? 0, y: this.scene.positions[index * 2 + 1] ?? 0 };
   }
 
+  /** Position in CSS pixels relative to the canvas, where a click would land. */
+  screenPositionOf(id: string): { x: number; y: number } | undefined {
+    const point = this.positionOf(id);
+    return point && this.camera.toScreen(point);
+  }
+
   currentViewport(): Viewport {
-    return this.viewport;
+    return this.camera.viewport;
   }
 
   destroy(): void {
@@ -207,11 +208,8 @@ export class TopologyView {
     this.layout.dispose();
     this.staticFrame.cancel();
     this.interactionFrame.cancel();
-    select(this.options.interactionCanvas).on(".zoom", null);
-    this.options.interactionCanvas.removeEventListener("pointermove", this.handlePointerMove);
-    this.options.interactionCanvas.removeEventListener("pointerleave", this.handlePointerLeave);
-    this.options.interactionCanvas.removeEventListener("click", this.handleClick);
-    this.options.interactionCanvas.removeEventListener("keydown", this.handleKeyDown);
+    this.camera.detach();
+    this.detachInput();
   }
 
   private rebuildScene(): void {
@@ -235,13 +233,21 @@ export class TopologyView {
     const ctx = this.options.staticCanvas.getContext("2d");
     if (!ctx) return;
     const started = performance.now();
-    if (!this.gesture.placeStaticLayer(this.paintedViewport, this.viewport)) {
-      drawScene(ctx, this.scene, this.viewport, this.size, this.pixelRatio);
-      this.paintedViewport = this.viewport;
+    const viewport = this.camera.viewport;
+    const drew = !this.gesture.placeStaticLayer(this.paintedViewport, viewport);
+    if (drew) {
+      drawScene(ctx, this.scene, viewport, this.size, this.pixelRatio);
+      this.paintedViewport = viewport;
     }
     this.stats.recordPaint(performance.now() - started);
-    const placed = this.scene.nodes.length > 0 && this.positionIds.length >= this.scene.nodes.length && this.fittedOnce;
+    const placed = this.scene.nodes.length > 0 && this.positionIds.length >= this.scene.nodes.length && this.camera.fittedOnce;
     if (placed) markOnce(topologyMarks.firstCompletePaint);
+    if (drew) this.firstPaints.notePaint(this.scene, { laidOut: (id) => this.positionIds.includes(id), onScreen: (index) => this.isOnScreen(index) }, Date.now());
+  }
+
+  private isOnScreen(index: number): boolean {
+    const point = this.camera.toScreen({ x: this.scene.positions[index * 2] ?? 0, y: this.scene.positions[index * 2 + 1] ?? 0 });
+    return point.x >= 0 && point.y >= 0 && point.x <= this.size.width && point.y <= this.size.height;
   }
 
   private paintInteraction(): void {
@@ -253,67 +259,14 @@ export class TopologyView {
       ctx.clearRect(0, 0, this.options.interactionCanvas.width, this.options.interactionCanvas.height);
     };
     if (this.gesture.holdInteractionLayer(clear)) return;
-    drawInteraction(ctx, this.scene, this.viewport, this.size, this.interaction, this.neighboursOf, this.pixelRatio);
+    drawInteraction(ctx, this.scene, this.camera.viewport, this.size, this.interaction, this.neighboursOf, this.pixelRatio);
   }
 
   private nodeAtEvent(event: MouseEvent): string | undefined {
     const rect = this.options.interactionCanvas.getBoundingClientRect();
-    const world = screenToWorld(this.viewport, { x: event.clientX - rect.left, y: event.clientY - rect.top });
+    const viewport = this.camera.viewport;
+    const world = screenToWorld(viewport, { x: event.clientX - rect.left, y: event.clientY - rect.top });
     this.hitIndex ??= createHitIndex(this.scene);
-    return this.hitIndex.nodeAt(world.x, world.y, HIT_TOLERANCE_PX / this.viewport.k);
-  }
-
-  private readonly handlePointerMove = (event: PointerEvent) => {
-    if (!this.gesture.active) this.setHovered(this.nodeAtEvent(event));
-  };
-  private readonly handlePointerLeave = () => this.setHovered(undefined);
-  private readonly handleClick = (event: MouseEvent) => this.options.onSelect?.(this.nodeAtEvent(event));
-
-  // Arrow keys walk the map, Enter opens the details, Escape closes them.
-  private readonly handleKeyDown = (event: KeyboardEvent) => {
-    const direction = arrowDirections[event.key];
-    if (direction) {
-      event.preventDefault();
-      const from = this.interaction.focusedId ?? this.interaction.selectedId;
-      const next = from && this.scene.indexById.has(from) ? (nodeInDirection(this.scene, from, direction) ?? from) : nodeNearestCentre(this.scene, this.viewport, this.size);
-      if (next) this.focusNode(next);
-    } else if ((event.key === "Enter" || event.key === " ") && this.interaction.focusedId) {
-      event.preventDefault();
-      this.options.onSelect?.(this.interaction.focusedId);
-    } else if (event.key === "Escape") {
-      this.options.onSelect?.(undefined);
-    }
-  };
-
-  private focusNode(id: string): void {
-    this.interaction = { ...this.interaction, focusedId: id };
-    const point = this.positionOf(id);
-    const screen = point && { x: point.x * this.viewport.k + this.viewport.x, y: point.y * this.viewport.k + this.viewport.y };
-    // Keep the focused node on screen: pan only when it would leave it.
-    if (screen && (screen.x < 40 || screen.y < 40 || screen.x > this.size.width - 40 || screen.y > this.size.height - 40)) this.centreOn(id);
-    this.options.onHover?.(id);
-    this.interactionFrame.request();
-  }
-
-  private setHovered(id: string | undefined): void {
-    if (id === this.interaction.hoveredId) return;
-    this.interaction = { ...this.interaction, hoveredId: id };
-    this.options.interactionCanvas.style.cursor = id ? "pointer" : "";
-    this.options.onHover?.(id);
-    this.interactionFrame.request();
+    return this.hitIndex.nodeAt(world.x, world.y, HIT_TOLERANCE_PX / viewport.k);
   }
 }
-
-// Same node ids and edge ends in the same order: the layout's input is unchanged.
-function sameStructure(
-  oldNodes: readonly TopologyNode[],
-  oldEdges: readonly TopologyEdge[],
-  nodes: readonly TopologyNode[],
-  edges: readonly TopologyEdge[],
-): boolean {
-  if (oldNodes.length !== nodes.length || oldEdges.length !== edges.length || nodes.length === 0) return false;
-  if (nodes.some((node, index) => oldNodes[index]?.id !== node.id)) return false;
-  return edges.every((edge, index) => oldEdges[index]?.source === edge.source && oldEdges[index]?.target === edge.target);
-}
-
-const sameViewport = (a: Viewport | undefined, b: Viewport) => a !== undefined && a.x === b.x && a.y === b.y && a.k === b.k;

@@ -1,21 +1,9 @@
-// The Kubernetes remote-command websocket protocol: one channel byte, then the payload.
+// The demo kubelet's side of the remote-command protocol: negotiation, exit statuses, resize messages.
 
-/** Stream ids of channel.k8s.io, the first byte of every binary frame. */
-export enum Channel {
-  StdIn = 0,
-  StdOut = 1,
-  StdErr = 2,
-  Error = 3,
-  Resize = 4,
-}
+import { supportedProtocols, type ChannelProtocol } from "@/server/exec/channelProtocol";
 
-/** v5 only: [255, channel] says the sender has finished writing that channel. */
-export const closeSignal = 255;
-
-export const protocolV5 = "v5.channel.k8s.io";
-export const protocolV4 = "v4.channel.k8s.io";
-export const supportedProtocols = [protocolV5, protocolV4] as const;
-export type ChannelProtocol = (typeof supportedProtocols)[number];
+// The protocol's constants are Orrery's (server/exec); the demo's kubelet speaks the same protocol.
+export { Channel, closeSignal, protocolV4, protocolV5, supportedProtocols, type ChannelProtocol } from "@/server/exec/channelProtocol";
 
 /** The first protocol the client offers that this server speaks (clients list their preference first). */
 export function negotiateProtocol(offered: Iterable<string>): ChannelProtocol | undefined {

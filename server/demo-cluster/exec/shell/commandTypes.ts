@@ -21,6 +21,9 @@ export type ShellName = "sh" | "bash";
 /** How deeply shells, subshells and $(…) may nest: a script that runs itself must not run forever. */
 export const maxNesting = 32;
 
+/** What a shell prints when one more nested shell would pass maxNesting. */
+export const tooDeep = (shellName: ShellName) => `${shellName}: too many nested shells (more than ${maxNesting})\n`;
+
 /** A shell's variables and working directory; `sh -c` and $(…) get a copy, like a subshell. */
 export class ShellScope {
   lastStatus = 0;

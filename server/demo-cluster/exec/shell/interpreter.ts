@@ -1,5 +1,5 @@
 import { baseName, parentOf, resolvePath } from "./fakeFs";
-import { type Command, type CommandContext, ExitSignal, maxNesting, type ShellHost, type ShellName, type ShellRunner, type ShellScope } from "./commandTypes";
+import { type Command, type CommandContext, ExitSignal, type ShellHost, type ShellName, type ShellRunner, type ShellScope, tooDeep } from "./commandTypes";
 import { type ExpandContext, expandToString, expandWords } from "./expand";
 import { ShellSyntaxError } from "./lexer";
 import { type AndOrList, parseScript, type Pipeline, type Script, type SimpleCommand } from "./parser";
@@ -131,7 +131,6 @@ export class Interpreter implements ShellRunner {
 }
 
 /** What a shell says instead of nesting deeper: every level fails on its own, so recursion stops. */
-export const tooDeep = (shellName: ShellName) => `${shellName}: too many nested shells (more than ${maxNesting})\n`;
 
 /** A subshell's `exit` ends only the subshell. */
 async function subshell(run: () => Promise<number>): Promise<number> {

@@ -1,9 +1,13 @@
-import { type CommandContext, ExitSignal, type ShellName, type ShellScope } from "./commandTypes";
+import { type CommandContext, ExitSignal, type ShellName, type ShellScope, tooDeep } from "./commandTypes";
 import { FsError, resolvePath } from "./fakeFs";
-import { type Interpreter, tooDeep } from "./interpreter";
 import { LineEditor } from "./lineEditor";
 import type { Io } from "./redirects";
 import { isTerminalInput } from "./terminalInput";
+
+/** The part of the interpreter a shell program drives (an interface, so the interpreter may start shell programs). */
+interface Interpreter {
+  runSource(source: string, scope: ShellScope, io: Io, signal: AbortSignal): Promise<number>;
+}
 
 interface ShellArgs {
   script?: string;
