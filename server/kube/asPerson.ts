@@ -1,4 +1,4 @@
-import { actsWithKubeconfigIdentity, type Person } from "@/server/auth/person";
+import type { Person } from "@/server/auth/person";
 import { ApiError } from "@/server/http/errors";
 import { getRuntime } from "@/server/runtime";
 import type { ClusterConnection, KubeRequestInit, KubeResponse, KubeWebSocketInit } from "./connect";
@@ -61,6 +61,11 @@ export function refusedIdentityReason(name: string, groups: readonly string[]): 
 
 // A caller must not be able to pick another identity through its own headers.
 const identityHeaderPattern = /^(authorization|impersonate-.*)$/i;
+
+/** Whether requests for this person go out with the kubeconfig's own identity rather than as a named person. */
+export function actsWithKubeconfigIdentity(person: Person): boolean {
+  return person.via === "local" || (person.via === "embed" && person.madeByLocal === true);
+}
 
 /** `--identity` from the running configuration when it has one; impersonation otherwise. */
 export function configuredIdentityMode(): IdentityMode {
