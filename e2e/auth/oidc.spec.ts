@@ -64,6 +64,28 @@ test("login through the provider maps the user name and groups", async ({ page, 
   });
 });
 
+test("an ID token naming system:masters, or an unverified email, logs nobody in and says why", async ({ page }) => {
+  const cases = [
+    { login: "mallory", message: /named a Kubernetes user or group reserved for the cluster itself/ },
+    // Her email is alice's, but the provider has not verified it: nobody becomes alice@example.test.
+    { login: "unverified", message: /has not verified your email address/ },
+  ];
+  for (const { login, message } of cases) {
+    await test.step(`${login} is sent back to the login page with the reason`, async () => {
+      await page.context().clearCookies();
+      await page.goto(`${orrery.baseUrl}/login`);
+      await new LoginPage(page).providerButton().click();
+      await page.waitForURL((url) => url.origin === provider.issuer);
+      await new ProviderPages(page).signIn(login);
+      await page.waitForURL((url) => url.origin === orrery.baseUrl && url.pathname === "/login" && url.searchParams.has("error"), { timeout: 30_000 });
+      await expect(new LoginPage(page).error()).toContainText(message);
+      await expect(new LoginPage(page).signedInName()).toHaveCount(0);
+      expect(await (await page.request.get(`${orrery.baseUrl}/api/auth/session`)).json()).toEqual({});
+      expect((await page.request.get(`${orrery.baseUrl}/api/resources/pods/shop/any`)).status()).toBe(401);
+    });
+  }
+});
+
 test("the tokens are refreshed after the access token expires and the person stays signed in", async ({ page }) => {
   await signInAs(page, "alice");
   const before = (await provider.stats()).grants.refresh_token ?? 0;

@@ -8,9 +8,12 @@ import { exportJWK, generateKeyPair } from "jose";
 import Provider, { type OidcContext } from "oidc-provider";
 
 /** The provider's people: the login name typed on its sign-in page is the account id. */
-export const oidcUsers: Record<string, { email: string; name: string; groups: string[] }> = {
+export const oidcUsers: Record<string, { email: string; name: string; groups: string[]; emailVerified?: boolean }> = {
   alice: { email: "alice@example.test", name: "Alice Admin", groups: ["orrery:admins", "team-a"] },
   dev: { email: "dev@example.test", name: "Dev Eloper", groups: ["team-shop"] },
+  // Identities an attacker could get a careless provider to issue: Orrery must log neither in.
+  mallory: { email: "mallory@example.test", name: "Mallory", groups: ["team-a", "system:masters"] },
+  unverified: { email: "alice@example.test", name: "Not Alice", groups: ["orrery:admins"], emailVerified: false },
 };
 
 export const oidcClient = { id: "orrery-e2e", secret: "orrery-e2e-client-secret" };
@@ -50,7 +53,7 @@ async function configuration(options: ReturnType<typeof readOptions>) {
     async findAccount(_ctx: unknown, id: string) {
       const user = oidcUsers[id];
       if (!user) return undefined;
-      return { accountId: id, claims: () => ({ sub: id, email: user.email, email_verified: true, name: user.name, groups: user.groups }) };
+      return { accountId: id, claims: () => ({ sub: id, email: user.email, email_verified: user.emailVerified ?? true, name: user.name, groups: user.groups }) };
     },
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"], groups: ["groups"] },
     scopes: ["openid", "offline_access", "profile", "email", "groups"],

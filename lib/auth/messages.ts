@@ -6,6 +6,10 @@ export function loginErrorMessage(code: string | undefined): string | undefined 
       return "Invalid user name or password.";
     case "TooManyAttempts":
       return "Too many sign-in attempts. Wait a minute and try again.";
+    case "EmailNotVerified":
+      return "Your identity provider has not verified your email address, so Orrery cannot use it as your Kubernetes user name. Verify it with the provider, then sign in again.";
+    case "ReservedIdentity":
+      return "Your identity provider named a Kubernetes user or group reserved for the cluster itself (system:…). Orrery does not act as such an identity. Ask your administrator.";
     case "AccessDenied":
       return "The identity provider did not name a user Orrery can act as. Ask your administrator.";
     case "OAuthSignin":

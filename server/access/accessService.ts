@@ -1,5 +1,5 @@
-import { actsWithKubeconfigIdentity, type Person } from "@/server/auth/person";
-import { configuredIdentityMode, connectionFor, type IdentityMode } from "@/server/kube/asPerson";
+import type { Person } from "@/server/auth/person";
+import { actsWithKubeconfigIdentity, configuredIdentityMode, connectionFor, type IdentityMode } from "@/server/kube/asPerson";
 import type { ClusterConnection } from "@/server/kube/connect";
 import { log } from "@/server/log";
 import { createLimiter } from "./limiter";

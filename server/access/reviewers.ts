@@ -1,5 +1,5 @@
 import type { Person } from "@/server/auth/person";
-import type { PersonConnection } from "@/server/kube/asPerson";
+import { reviewSubject, type PersonConnection } from "@/server/kube/asPerson";
 import type { ClusterConnection } from "@/server/kube/connect";
 import type { AccessCheck } from "./types";
 
@@ -56,9 +56,9 @@ export function selfReviewer(connection: PersonConnection): Reviewer {
  * the apiserver is spared one impersonation check per user and group on every review.
  */
 export function subjectReviewer(connection: ClusterConnection, person: Person): Reviewer {
-  const groups = [...new Set([...person.groups.filter((g) => g !== ""), "system:authenticated"])];
+  const { user, groups } = reviewSubject(person);
   return async (check) => {
-    const body = { apiVersion: "authorization.k8s.io/v1", kind: "SubjectAccessReview", spec: { user: person.name, groups, resourceAttributes: resourceAttributes(check) } };
+    const body = { apiVersion: "authorization.k8s.io/v1", kind: "SubjectAccessReview", spec: { user, groups, resourceAttributes: resourceAttributes(check) } };
     return allowedFrom(await connection.request(`${reviewsPath}/subjectaccessreviews`, { method: "POST", body }), "SubjectAccessReview");
   };
 }

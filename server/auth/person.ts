@@ -22,8 +22,3 @@ export interface Person {
   /** An embed token made by the local person: its requests keep the kubeconfig's identity, as the local person's do. */
   madeByLocal?: boolean;
 }
-
-/** Whether requests for this person go out with the kubeconfig's own identity rather than as a named person. */
-export function actsWithKubeconfigIdentity(person: Person): boolean {
-  return person.via === "local" || (person.via === "embed" && person.madeByLocal === true);
-}

@@ -4,7 +4,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { Profile } from "next-auth";
 import type { AuthServices } from "./authState";
 import { clientAddress } from "./clientAddress";
-import { identityFromClaims } from "./oidc/claims";
+import { judgeClaims } from "./oidc/claims";
 import { wellKnownUrl } from "./oidc/discovery";
 import type { OidcSettings } from "./settings";
 import type { OrreryUser } from "./sessionCallbacks";
@@ -55,8 +55,8 @@ function oidcProvider(settings: OidcSettings): OAuthConfig<Profile> {
     checks: ["pkce", "state", "nonce"],
     userinfo: { request: (context) => claimsWithUserinfo(settings, context as unknown as Parameters<typeof claimsWithUserinfo>[1]) },
     profile(profile) {
-      const identity = identityFromClaims(profile as Record<string, unknown>, settings);
-      return { id: String(profile.sub), name: identity?.name ?? String(profile.sub) };
+      const verdict = judgeClaims(profile as Record<string, unknown>, settings);
+      return { id: String(profile.sub), name: verdict.ok ? verdict.identity.name : String(profile.sub) };
     },
   };
 }

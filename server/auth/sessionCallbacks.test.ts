@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { continueSession, sessionView, SessionEndedError } from "./sessionCallbacks";
+import { continueSession, createCallbacks, sessionView, SessionEndedError } from "./sessionCallbacks";
 import { newSessionClaims, type SessionClaims } from "./sessionClaims";
 import { onSessionEnded } from "./sessions";
 import { basicSettings, servicesWith, TestClock } from "./testing/fixtures";
@@ -46,8 +46,8 @@ afterEach(() => {
   cleanups.splice(0).forEach((cleanup) => cleanup());
 });
 
-function idToken(sub: string): Promise<string> {
-  return new SignJWT({ sub }).setProtectedHeader({ alg: "RS256", kid: "k1" }).setIssuer(issuer).setAudience("orrery").setIssuedAt().setExpirationTime("5m").sign(privateKey);
+function idToken(sub: string, claims: Record<string, unknown> = {}): Promise<string> {
+  return new SignJWT({ ...claims, sub }).setProtectedHeader({ alg: "RS256", kid: "k1" }).setIssuer(issuer).setAudience("orrery").setIssuedAt().setExpirationTime("5m").sign(privateKey);
 }
 
 function oidcSettings(): OidcSettings {
@@ -117,6 +117,15 @@ describe("continueSession with OIDC tokens", () => {
     await expect(continueSession(services, claims, clock.now)).rejects.toThrow(/another subject/);
   });
 
+  test("a refreshed ID token that names system:masters ends the session", async () => {
+    const { clock, services, claims } = await setup();
+    const escalated = await idToken("alice", { email: "alice@example.com", email_verified: true, groups: ["team-a", "system:masters"] });
+    answer = () => ({ status: 200, json: { access_token: "at-5", id_token: escalated, expires_in: 20 } });
+    clock.advance(15_000);
+    await expect(continueSession(services, claims, clock.now)).rejects.toThrow(/refused: Orrery does not act as the Kubernetes group "system:masters"/);
+    expect(services.sessions.isRevoked(claims.sid)).toBe(true);
+  });
+
   test("a revoked session is not continued", async () => {
     const { clock, services, claims } = await setup();
     services.sessions.end(claims.sid, "revoked", claims.absoluteExpiresAt);
@@ -130,5 +139,27 @@ describe("sessionView", () => {
     const view = sessionView(claims);
     expect(view).toEqual({ user: { name: "alice@example.com", groups: ["team-a"] }, expires: new Date(claims.idleExpiresAt).toISOString(), renewBy: new Date(claims.oidc!.refreshAt).toISOString() });
     expect(JSON.stringify(view)).not.toMatch(/at-1|rt-1|eyJ/);
+  });
+});
+
+describe("signing in with an ID token", () => {
+  const account = { type: "oauth", provider: "oidc", providerAccountId: "x", access_token: "at", id_token: "it", expires_in: 60 } as const;
+  const signIn = async (profile: Record<string, unknown>) => {
+    const { services } = await setup();
+    const callbacks = createCallbacks(services, "http://127.0.0.1");
+    return callbacks.signIn!({ user: { id: "x" }, account: account as never, profile: profile as never });
+  };
+
+  test("a verified email logs in", async () => {
+    await expect(signIn({ sub: "a1", email: "alice@example.com", email_verified: true, groups: ["team-a"] })).resolves.toBe(true);
+  });
+
+  test("an unverified or unstated email is refused with the code the login page words", async () => {
+    await expect(signIn({ sub: "a1", email: "alice@example.com", email_verified: false })).rejects.toThrow(/^EmailNotVerified$/);
+    await expect(signIn({ sub: "a1", email: "alice@example.com" })).rejects.toThrow(/^EmailNotVerified$/);
+  });
+
+  test("groups: [system:masters] logs nobody in", async () => {
+    await expect(signIn({ sub: "a1", email: "alice@example.com", email_verified: true, groups: ["system:masters"] })).rejects.toThrow(/^ReservedIdentity$/);
   });
 });

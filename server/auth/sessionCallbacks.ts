@@ -3,7 +3,8 @@ import type { JWT } from "next-auth/jwt";
 import { safeRedirectUrl } from "@/lib/auth/callbackUrl";
 import type { SessionView } from "@/lib/auth/session";
 import type { AuthServices } from "./authState";
-import { identityFromClaims } from "./oidc/claims";
+import { log } from "../log";
+import { judgeClaims } from "./oidc/claims";
 import { refreshOnce } from "./oidc/refresh";
 import { tokensFromResponse } from "./oidc/tokens";
 import { judgeSession, newSessionClaims, readSessionClaims, touchSession, type SessionClaims } from "./sessionClaims";
@@ -19,9 +20,9 @@ export interface OrreryUser extends User {
 function claimsAtSignIn(services: AuthServices, user: User, account: Account | null, profile: Profile | undefined, now: number): SessionClaims {
   const { settings } = services;
   if (account?.type === "oauth" && settings.oidc) {
-    const identity = identityFromClaims((profile ?? {}) as Record<string, unknown>, settings.oidc);
-    if (!identity) throw new SessionEndedError("the ID token names no usable user");
-    return newSessionClaims({ ...identity, method: "oidc", oidc: tokensFromResponse(account, now) }, now, settings.timeouts);
+    const verdict = judgeClaims((profile ?? {}) as Record<string, unknown>, settings.oidc);
+    if (!verdict.ok) throw new SessionEndedError(verdict.reason);
+    return newSessionClaims({ ...verdict.identity, method: "oidc", oidc: tokensFromResponse(account, now) }, now, settings.timeouts);
   }
   const groups = (user as Partial<OrreryUser>).groups ?? [];
   return newSessionClaims({ name: String(user.name ?? user.id), groups, method: "basic" }, now, settings.timeouts);
@@ -65,7 +66,11 @@ export function createCallbacks(services: AuthServices, origin: string): Partial
   return {
     signIn: ({ account, profile }) => {
       if (account?.type !== "oauth" || !services.settings.oidc) return true;
-      return identityFromClaims((profile ?? {}) as Record<string, unknown>, services.settings.oidc) !== undefined;
+      const verdict = judgeClaims((profile ?? {}) as Record<string, unknown>, services.settings.oidc);
+      if (verdict.ok) return true;
+      log.warn({ reason: verdict.reason }, "OIDC login refused");
+      // next-auth sends the browser to the login page with this code as ?error=, which it words for the person.
+      throw new Error(verdict.code);
     },
     jwt: async ({ token, user, account, profile, trigger }) => {
       const claims = trigger === "signIn" || trigger === "signUp" ? claimsAtSignIn(services, user, account, profile, now()) : await continueSession(services, token, now);

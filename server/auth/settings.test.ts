@@ -93,6 +93,10 @@ describe("buildAuthSettings", () => {
     expect(failure(["--users-file", usersFile(tempDir())])).toBe("--users-file is only used with --auth basic (the login mode is none)");
   });
 
+  test("an OIDC group prefix that would make every group a system: name is refused", () => {
+    expect(failure(["--auth", "oidc", "--oidc-issuer", "https://idp.example", "--oidc-client-id", "orrery", "--public-url", "https://o.example", "--oidc-group-prefix", "system:"])).toMatch(/^--oidc-group-prefix "system:" would make every OIDC group a reserved Kubernetes name/);
+  });
+
   test("oidc reads the client secret from a file and names the provider by its host", () => {
     const dir = tempDir();
     const secretFile = path.join(dir, "client-secret");
@@ -111,6 +115,12 @@ describe("Scope's basic-auth variables", () => {
     expect(user!.hash.startsWith("$argon2id$")).toBe(true);
     expect(JSON.stringify(settings)).not.toContain("from-scope-123");
     expect(await new UserDirectory(settings.users).verify("scope-admin", "from-scope-123")).toEqual({ name: "scope-admin", groups: ["orrery:admins", "ops"] });
+  });
+
+  test("a reserved user name or group is refused at start with one line", () => {
+    const env = { ENABLE_BASIC_AUTH: "true", BASIC_AUTH_PASSWORD: "from-scope-123" };
+    expect(failure([], { ...env, BASIC_AUTH_USERNAME: "system:admin" })).toMatch(/^BASIC_AUTH_USERNAME \/ --basic-auth-groups: Orrery does not act as the Kubernetes user "system:admin"/);
+    expect(failure(["--basic-auth-groups", "ops,system:masters"], env)).toMatch(/Kubernetes group "system:masters".*bind the rights to an ordinary user or group instead$/);
   });
 
   test("the user name defaults to admin, as in Scope", () => {

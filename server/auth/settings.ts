@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, type Config, type Env } from "../config";
 import { isLoopbackHost } from "../http/loopback";
+import { refusedIdentityReason, reservedNameReason } from "../kube/asPerson";
 import { hashPasswordSync } from "./passwords";
 import { readScopeBasicAuth, ScopeEnvError, type ScopeBasicAuth } from "./scopeEnv";
 import { resolveSessionSecret, SessionSecretError } from "./sessionSecret";
@@ -78,6 +79,8 @@ function collectUsers(config: Config, scope: ScopeBasicAuth | undefined): BasicU
   }
   if (scope) {
     if (users.some((user) => user.name === scope.username)) fail(`BASIC_AUTH_USERNAME "${scope.username}" is also in ${config.usersFile}; keep one of them`);
+    const reserved = refusedIdentityReason(scope.username, config.basicAuthGroups);
+    if (reserved) fail(`BASIC_AUTH_USERNAME / --basic-auth-groups: ${reserved}; bind the rights to an ordinary user or group instead`);
     // The plain password is hashed here and only the hash is kept.
     users = [...users, { name: scope.username, hash: hashPasswordSync(scope.password), groups: config.basicAuthGroups }];
   }
@@ -98,6 +101,8 @@ function readClientSecret(config: Config): string | undefined {
 function oidcSettings(config: Config, publicUrl: string | undefined): OidcSettings {
   if (!config.oidcIssuer || !config.oidcClientId) fail("--auth oidc needs --oidc-issuer and --oidc-client-id (and usually a client secret)");
   if (!publicUrl) fail("--auth oidc needs --public-url, the external URL the identity provider sends people back to");
+  // With a system: prefix every OIDC group would be a reserved name, and every login refused.
+  if (reservedNameReason("group", `${config.oidcGroupPrefix}any`)) fail(`--oidc-group-prefix "${config.oidcGroupPrefix}" would make every OIDC group a reserved Kubernetes name (system:*); choose another prefix, such as "oidc:"`);
   const issuer = config.oidcIssuer.replace(/\/+$/, "");
   return {
     issuer,

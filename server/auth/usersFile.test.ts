@@ -39,6 +39,7 @@ describe("parseUsersFile", () => {
     ["an unknown field", `users:\n  - name: a\n    hash: "${bcryptHash}"\n    password: x`, /users\[0\]: entry:|users\[0\]: password/],
     ["a duplicate name", `users:\n  - name: a\n    hash: "${bcryptHash}"\n  - name: a\n    hash: "${bcryptHash}"`, /user "a" appears twice/],
     ["a reserved name", `users:\n  - name: system:admin\n    hash: "${bcryptHash}"`, /reserved by Kubernetes/],
+    ["a reserved group", `users:\n  - name: a\n    hash: "${bcryptHash}"\n    groups: [team-a, system:masters]`, /users\[0\]: Orrery does not act as the Kubernetes group "system:masters".*bind the rights to an ordinary user or group instead$/],
     ["groups that are not a list", `users:\n  - name: a\n    hash: "${bcryptHash}"\n    groups: admins`, /users\[0\]: groups:/],
   ])("refuses %s with one line", (_what, text, message) => {
     let error: unknown;
@@ -62,5 +63,11 @@ describe("loadUsersFile", () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "orrery-users-")), "users.yaml");
     writeFileSync(file, `users:\n  - name: carol\n    hash: "${bcryptHash}"\n`);
     expect(loadUsersFile(file).map((user) => user.name)).toEqual(["carol"]);
+  });
+});
+
+describe("a users file's system:authenticated group", () => {
+  test("is kept: the apiserver gives every login that group anyway", () => {
+    expect(parseUsersFile(`users:\n  - name: a\n    hash: "${bcryptHash}"\n    groups: [system:authenticated]`, "users.yaml")[0]!.groups).toEqual(["system:authenticated"]);
   });
 });

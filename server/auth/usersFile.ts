@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { load } from "js-yaml";
 import { z } from "zod";
+import { reservedNameReason } from "@/server/kube/asPerson";
 import { hashKind } from "./passwords";
 
 /** A person who may log in with a user name and password. */
@@ -41,7 +42,9 @@ function checkUser(raw: unknown, index: number, fileName: string): BasicUser {
     throw new UsersFileError(`${where}: ${field}: ${issue.message}; each user needs name, hash and optional groups`);
   }
   const user = parsed.data;
-  if (user.name.startsWith("system:")) throw new UsersFileError(`${where}: name "${user.name}" is reserved by Kubernetes (system:*)`);
+  // Refused at start rather than dropped: a login that quietly lacks a group the file gives it would mislead.
+  const reserved = reservedNameReason("user", user.name) ?? user.groups.map((group) => reservedNameReason("group", group)).find(Boolean);
+  if (reserved) throw new UsersFileError(`${where}: ${reserved}; bind the rights to an ordinary user or group instead`);
   // Never echo the value: a plain password put in by mistake must not reach the log.
   if (!hashKind(user.hash)) throw new UsersFileError(`${where} (${user.name}): hash is not a bcrypt ($2b$...) or argon2 ($argon2id$...) hash; a plain password is not accepted`);
   return { name: user.name, hash: user.hash, groups: [...new Set(user.groups)] };

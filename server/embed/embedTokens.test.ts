@@ -4,7 +4,7 @@ import path from "node:path";
 import { decodeJwt, SignJWT } from "jose";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { EMBED_MAX_TTL_SECONDS, EmbedTokens } from "./embedTokens";
-import { actsWithKubeconfigIdentity } from "../auth/person";
+import { actsWithKubeconfigIdentity } from "../kube/asPerson";
 
 let dataDir: string;
 let clock: number;

@@ -8,7 +8,7 @@ import type { Person } from "../auth/person";
 import { refuseUpgrade } from "../http/upgradeRouter";
 import { SocketQuota, type SocketCaps } from "../http/socketQuota";
 import type { UpgradeVerdict } from "../http/upgradeGuard";
-import { configuredIdentityMode, connectionFor, PersonRequiredError, type IdentityMode } from "../kube/asPerson";
+import { configuredIdentityMode, connectionFor, IdentityRefusedError, PersonRequiredError, type IdentityMode } from "../kube/asPerson";
 import type { ClusterConnection } from "../kube/connect";
 import { log } from "../log";
 import { execEndEntry, execStartEntry, type AuditWriter } from "./execAudit";
@@ -86,7 +86,9 @@ export function createExecServer(deps: ExecServerDeps): ExecServer {
       first = await openAttempt(attempts[0]!);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      auditLater(execStartEntry(person, target, container, "failure", message));
+      const refused = err instanceof IdentityRefusedError;
+      auditLater(execStartEntry(person, target, container, refused ? "denied" : "failure", message));
+      if (refused) return refuse(ws, ExecCloseCode.Forbidden, message, 403);
       return refuse(ws, err instanceof PersonRequiredError ? ExecCloseCode.SessionEnded : 1011, message);
     }
     if (!first.ok) {

@@ -1,9 +1,9 @@
 import type { WebSocket } from "ws";
 import type { ExecTarget } from "@/lib/wire/exec";
-import { actsWithKubeconfigIdentity, type Person } from "../auth/person";
+import type { Person } from "../auth/person";
 import { protocolV4, protocolV5 } from "./channelProtocol";
-import { configuredIdentityMode, identityHeaders, PersonRequiredError, type IdentityMode } from "../kube/asPerson";
-import type { ClusterConnection, KubeWebSocketInit } from "../kube/connect";
+import { configuredIdentityMode, upgradeIdentity, type IdentityMode } from "../kube/asPerson";
+import type { ClusterConnection } from "../kube/connect";
 import { readRefusal, type ExecRefusal } from "./execStatus";
 
 /** An exec websocket to the apiserver, or its refusal. */
@@ -19,15 +19,8 @@ export function podExecPath(target: Omit<ExecTarget, "command">, command: readon
   return `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.pod)}/exec?${query}`;
 }
 
-// The rules of connectionFor (server/kube/asPerson.ts), for an upgrade instead of a request.
-function identityOf(person: Person, mode: IdentityMode): Pick<KubeWebSocketInit, "headers" | "credentials"> {
-  if (actsWithKubeconfigIdentity(person)) return { credentials: "kubeconfig" };
-  if (person.expiresAt !== undefined && Date.now() >= person.expiresAt) throw new PersonRequiredError(`the login of ${person.name} has expired; log in again`);
-  return { headers: identityHeaders(person, mode), credentials: mode === "token" ? "none" : "kubeconfig" };
-}
-
 /** Opens pods/exec as `person` (impersonated, their token, or the kubeconfig for `via: "local"`), offering v5 then v4. */
 export async function openPodExec(connection: ClusterConnection, person: Person, target: Omit<ExecTarget, "command">, command: readonly string[], mode: IdentityMode = configuredIdentityMode()): Promise<PodExec> {
-  const opened = await connection.openWebSocket(podExecPath(target, command), { ...identityOf(person, mode), protocols: [protocolV5, protocolV4], maxPayload: maxUpstreamFrameBytes });
+  const opened = await connection.openWebSocket(podExecPath(target, command), { ...upgradeIdentity(person, mode), protocols: [protocolV5, protocolV4], maxPayload: maxUpstreamFrameBytes });
   return opened.ok ? opened : { ok: false, refusal: readRefusal(opened.status, opened.body) };
 }

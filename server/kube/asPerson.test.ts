@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { TLSSocket } from "node:tls";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { Person } from "@/server/auth/person";
-import { connectionFor, identityHeaders, PersonRequiredError } from "./asPerson";
+import { connectionFor, IdentityRefusedError, identityHeaders, PersonRequiredError, refusedIdentityReason, reviewSubject, upgradeIdentity } from "./asPerson";
 import { connectWithKubeconfigYaml, type ClusterConnection } from "./connect";
 import { makeTlsFixtures, type TlsFixtures } from "./testing/tlsFixtures";
 
@@ -124,5 +124,33 @@ describe("connectionFor", () => {
 
   test("identityHeaders drops empty group names", () => {
     expect(identityHeaders(person({ groups: ["", "ops"] }), "impersonate")).toEqual({ "Impersonate-User": "dev", "Impersonate-Group": ["ops"] });
+  });
+
+  test("refuses, with a 403, to act as a reserved system: user or group whatever the login says; nothing is sent", async () => {
+    const masters = person({ groups: ["team-a", "system:masters"] });
+    for (const mode of ["impersonate", "token"] as const) {
+      expect(() => connectionFor(base, { ...masters, bearerToken: "t" }, mode)).toThrow(IdentityRefusedError);
+    }
+    expect(() => connectionFor(base, masters, "impersonate")).toThrow(/Orrery does not act as the Kubernetes group "system:masters"/);
+    expect(() => connectionFor(base, person({ name: "system:admin", groups: [] }), "impersonate")).toThrow(/user "system:admin"/);
+    expect(() => connectionFor(base, person({ name: "system:serviceaccount:kube-system:default" }), "impersonate")).toThrow(IdentityRefusedError);
+    // The apiserver trims header values, and no case variant slips through either.
+    expect(() => connectionFor(base, person({ groups: [" system:masters"] }), "impersonate")).toThrow(IdentityRefusedError);
+    expect(() => connectionFor(base, person({ groups: ["System:Nodes"] }), "impersonate")).toThrow(IdentityRefusedError);
+    expect(() => connectionFor(base, masters, "impersonate")).toThrow(expect.objectContaining({ status: 403, code: "forbidden" }));
+    expect(() => upgradeIdentity(masters, "impersonate")).toThrow(IdentityRefusedError);
+    expect(() => reviewSubject(masters)).toThrow(IdentityRefusedError);
+    expect(seen).toEqual([]);
+  });
+
+  test("system:authenticated is the one system: group that may pass", async () => {
+    await (await connectionFor(base, person({ groups: ["system:authenticated", "qa"] }), "impersonate").request("/api")).text();
+    expect(values(seen[0], "impersonate-group")).toEqual(["system:authenticated", "qa"]);
+    expect(reviewSubject(person({ groups: ["qa"] }))).toEqual({ user: "dev", groups: ["qa", "system:authenticated"] });
+    expect(refusedIdentityReason("dev", ["system:authenticated", "systems:x", "team:system:masters"])).toBeUndefined();
+  });
+
+  test("the local person keeps the kubeconfig identity: no name of its own is judged", () => {
+    expect(upgradeIdentity({ name: "system:admin", groups: ["system:masters"], via: "local", readOnly: false }, "impersonate")).toEqual({ credentials: "kubeconfig" });
   });
 });

@@ -39,6 +39,19 @@ describe("Orrery's own ClusterRole", () => {
     ]);
   });
 
+  test("grants nothing on nodes/proxy, whose GET reaches the kubelet's API and exec", () => {
+    for (const rules of [deployed, clusterRoleRules("e2e/cluster/manifests/identities.yaml", "orrery-reader")]) {
+      const proxy = rules.filter((rule) => rule.resources.some((resource) => resource === "*" || resource.startsWith("nodes/")) || rule.apiGroups.includes("*"));
+      expect(proxy).toEqual([]);
+    }
+  });
+
+  test("the manifest says what impersonation gives whoever holds the ServiceAccount", () => {
+    const text = readFileSync(path.join(root, "deploy/kubernetes/rbac.yaml"), "utf8");
+    expect(text).toMatch(/act as\s+#?\s*ANY user or group/);
+    expect(text).toMatch(/refuses to impersonate any\s+#?\s*system: user or group/);
+  });
+
   test("is the identity the test control plane gives Orrery, right for right", () => {
     expect(clusterRoleRules("e2e/cluster/manifests/identities.yaml", "orrery-reader")).toEqual(deployed);
   });

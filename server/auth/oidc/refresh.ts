@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import type { OidcTokens } from "../sessionClaims";
 import type { OidcSettings } from "../settings";
+import { reservedClaimsReason } from "./claims";
 import { discoverProvider, type ProviderMetadata } from "./discovery";
 import { tokensFromResponse, type TokenResponse } from "./tokens";
 
@@ -36,6 +37,9 @@ async function checkIdToken(idToken: string, previous: string | undefined, metad
     const before = JSON.parse(Buffer.from(body ?? "", "base64url").toString("utf8")) as { sub?: string };
     if (before.sub !== payload.sub) throw new RefreshError("the refreshed ID token names another subject");
   }
+  // In token mode this token is what the apiserver reads: it may not name a reserved user or group either.
+  const reserved = reservedClaimsReason(payload, settings);
+  if (reserved) throw new RefreshError(`the refreshed ID token is refused: ${reserved}`);
 }
 
 /** The refresh_token grant: new tokens, or RefreshError when the provider says no. */
