@@ -9,6 +9,7 @@ import type { ConditionView, KubeObject } from "@/lib/k8s/types";
 import type { EventSummary, OwnerLink } from "@/lib/wire/resources";
 import { withParams } from "@/components/ui/urlState";
 import { Age } from "@/components/resources/Age";
+import { conditionColour, conditionHealth } from "./conditionHealth";
 import { containersOf } from "./containerViews";
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -85,7 +86,7 @@ export function ConditionsTable({ object }: { object: KubeObject }) {
         {conditions.map((c) => (
           <Table.Tr key={c.type}>
             <Table.Td fw={500}>{c.type}</Table.Td>
-            <Table.Td c={c.status === "True" ? "green" : c.status === "False" ? "red" : "dimmed"}>{c.status}</Table.Td>
+            <Table.Td c={conditionColour[conditionHealth(c.type, c.status)]} data-health={conditionHealth(c.type, c.status)}>{c.status}</Table.Td>
             <Table.Td>{c.reason}</Table.Td>
             <Table.Td>{c.lastTransitionTime && <Age timestamp={c.lastTransitionTime} />}</Table.Td>
           </Table.Tr>

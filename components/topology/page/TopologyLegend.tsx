@@ -27,7 +27,8 @@ function ShapeIcon({ kind, colour }: { kind: TopologyKind; colour: string }) {
 /** What the shapes and colours on the map mean, for the kinds and statuses in view. */
 export function TopologyLegend({ nodes }: { nodes: readonly TopologyNode[] }) {
   const { kinds, statuses } = useMemo(() => {
-    const present = new Set(nodes.map((node) => node.group?.worst ?? node.status));
+    // Fills and the rings of hosts' and namespaces' pods use the same colours.
+    const present = new Set(nodes.flatMap((node) => (node.group ? [node.status, node.group.worst] : [node.status])));
     return { kinds: [...new Set(nodes.map((node) => node.kind))].sort(), statuses: (Object.keys(STATUS_COLOURS) as TopologyStatus[]).filter((status) => present.has(status)) };
   }, [nodes]);
   if (nodes.length === 0) return null;
