@@ -5,6 +5,7 @@ import { MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { KubeObject } from "@/lib/k8s/types";
 import { lookupDetailsFor, type DetailsAccess, type DetailsCache } from "@/app/api/resources/[kind]/[...path]/details";
+import { nothingRelated } from "@/app/api/resources/[kind]/[...path]/testing/detailsCache";
 import type { Person } from "@/server/auth/person";
 import { KubeApiError } from "@/server/kube/errors";
 import { orreryFetch } from "@/components/testing/orreryFetch";
@@ -22,7 +23,7 @@ vi.mock("@/components/live/useLiveResource", () => ({ useLiveResource: () => ({ 
 
 const scheduled: KubeObject = { kind: "Event", metadata: { name: "web-1.1", namespace: "shop" }, type: "Normal", reason: "Scheduled", message: "Successfully assigned shop/web-1 to node-1" } as KubeObject;
 const alice: Person = { name: "alice", groups: ["team-a"], via: "session", readOnly: false };
-const cache: DetailsCache = { get: (_kind, namespace, name) => (namespace === "shop" && name === "web-1" ? pod : undefined), byUid: () => undefined, eventsFor: () => [scheduled] };
+const cache: DetailsCache = { ...nothingRelated, get: (_kind, namespace, name) => (namespace === "shop" && name === "web-1" ? pod : undefined), byUid: () => undefined, eventsFor: () => [scheduled] };
 
 /** GET /api/resources/{kind}/{...path} as app/api/resources/[kind]/[...path]/route.ts answers it, for `access`. */
 function detailsApi(person: Person | null, access: DetailsAccess) {

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { Alert, Code, Drawer, Group, ScrollArea, Stack, Tabs, Text } from "@mantine/core";
 import { formatObjectRef, parseObjectRef, type ObjectRef } from "@/lib/k8s/objectRef";
 import type { KubeObject } from "@/lib/k8s/types";
+import type { ObjectDetails as ObjectDetailsBody } from "@/lib/wire/resources";
 import { useLiveResource } from "@/components/live/useLiveResource";
 import { useUrlState } from "@/components/ui/useUrlState";
 import { Age } from "@/components/resources/Age";
@@ -10,6 +11,7 @@ import { ShellButton } from "@/components/terminal/ShellButton";
 import { useShellOpen } from "@/components/terminal/openShells";
 import { KeyValueTable, LabelChips } from "./KeyValueList";
 import { ConditionsTable, ContainersTable, EventsTable, OwnerChain, Section } from "./DetailsSections";
+import { KindOverview } from "./KindOverview";
 import { useObjectDetails } from "./useObjectDetails";
 import { containersOf } from "./containerViews";
 
@@ -52,7 +54,7 @@ export function ObjectDetails({ objectRef }: { objectRef: ObjectRef }) {
       <Tabs.Panel value="overview">
         {live.stale && <Alert color="yellow" mb="sm">Data may be out of date: {live.staleReason}</Alert>}
         {details.error && <Alert color="red" mb="sm">{details.error.message}</Alert>}
-        <Overview object={object} owners={details.data?.owners} events={details.data?.events} />
+        <Overview object={object} details={details.data} />
       </Tabs.Panel>
       <Tabs.Panel value="yaml">
         <ScrollArea.Autosize mah="calc(100dvh - 180px)">
@@ -63,7 +65,7 @@ export function ObjectDetails({ objectRef }: { objectRef: ObjectRef }) {
   );
 }
 
-function Overview({ object, owners, events }: { object: KubeObject; owners: Parameters<typeof OwnerChain>[0]["owners"]; events: Parameters<typeof EventsTable>[0]["events"] }) {
+function Overview({ object, details }: { object: KubeObject; details: ObjectDetailsBody | undefined }) {
   const meta = object.metadata;
   return (
     <Stack gap="lg">
@@ -82,10 +84,11 @@ function Overview({ object, owners, events }: { object: KubeObject; owners: Para
       </Section>
       <Section title="Labels"><LabelChips labels={meta.labels} /></Section>
       <Section title="Annotations"><KeyValueTable label="Annotations" entries={Object.entries(meta.annotations ?? {})} /></Section>
-      <Section title="Owners"><OwnerChain owners={owners} /></Section>
+      <Section title="Owners"><OwnerChain owners={details?.owners} /></Section>
+      <KindOverview object={object} related={details?.related} />
       {containersOf(object).length > 0 && <Section title="Containers"><ContainersTable object={object} /></Section>}
       <Section title="Conditions"><ConditionsTable object={object} /></Section>
-      <Section title="Events"><EventsTable events={events} /></Section>
+      <Section title="Events"><EventsTable events={details?.events} /></Section>
     </Stack>
   );
 }

@@ -9,6 +9,7 @@ import type { ConditionView, KubeObject } from "@/lib/k8s/types";
 import type { EventSummary, OwnerLink } from "@/lib/wire/resources";
 import { withParams } from "@/components/ui/urlState";
 import { Age } from "@/components/resources/Age";
+import { conditionColour, conditionHealth } from "./conditionHealth";
 import { containersOf } from "./containerViews";
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -55,6 +56,7 @@ export function ContainersTable({ object }: { object: KubeObject }) {
           <Table.Th>Name</Table.Th>
           <Table.Th>Image</Table.Th>
           <Table.Th>State</Table.Th>
+          <Table.Th>Last state</Table.Th>
           <Table.Th>Ready</Table.Th>
           <Table.Th>Restarts</Table.Th>
           <Table.Th>Requests / limits</Table.Th>
@@ -65,8 +67,15 @@ export function ContainersTable({ object }: { object: KubeObject }) {
           <Table.Tr key={`${c.init}-${c.name}`}>
             <Table.Td>{c.name}{c.init && <Badge ml={4} size="xs" variant="outline">init</Badge>}</Table.Td>
             <Table.Td style={{ wordBreak: "break-all" }}>{c.image}</Table.Td>
-            <Table.Td>{c.state}</Table.Td>
-            <Table.Td>{c.ready === undefined ? "—" : c.ready ? "yes" : "no"}</Table.Td>
+            <Table.Td>
+              {c.state}
+              {c.stateMessage && <Text size="xs" c="dimmed" style={{ wordBreak: "break-word" }}>{c.stateMessage}</Text>}
+            </Table.Td>
+            <Table.Td>
+              {c.lastState ?? "—"}
+              {c.lastFinishedAt && <Text size="xs" c="dimmed">ended <Age timestamp={c.lastFinishedAt} /> ago</Text>}
+            </Table.Td>
+            <Table.Td c={c.ready === false ? "red" : undefined}>{c.ready === undefined ? "—" : c.ready ? "yes" : "no"}</Table.Td>
             <Table.Td>{c.restarts ?? "—"}</Table.Td>
             <Table.Td>{resourceText(c.requests)} / {resourceText(c.limits)}</Table.Td>
           </Table.Tr>
@@ -85,7 +94,7 @@ export function ConditionsTable({ object }: { object: KubeObject }) {
         {conditions.map((c) => (
           <Table.Tr key={c.type}>
             <Table.Td fw={500}>{c.type}</Table.Td>
-            <Table.Td c={c.status === "True" ? "green" : c.status === "False" ? "red" : "dimmed"}>{c.status}</Table.Td>
+            <Table.Td c={conditionColour[conditionHealth(c.type, c.status)]} data-health={conditionHealth(c.type, c.status)}>{c.status}</Table.Td>
             <Table.Td>{c.reason}</Table.Td>
             <Table.Td>{c.lastTransitionTime && <Age timestamp={c.lastTransitionTime} />}</Table.Td>
           </Table.Tr>
@@ -103,8 +112,11 @@ export function EventsTable({ events }: { events: EventSummary[] | undefined }) 
       <Table.Tbody>
         {events.map((e, i) => (
           <Table.Tr key={`${e.reason}-${e.lastSeen}-${i}`}>
-            <Table.Td>
-              <Badge size="sm" color={e.type === "Warning" ? "orange" : "gray"} variant="light">{e.type}</Badge>
+            <Table.Td w={90} style={{ whiteSpace: "nowrap" }}>
+              {/* Mantine cuts badge text to fit its column ("WA…"); the type is short, so it always shows whole. */}
+              <Badge size="sm" color={e.type === "Warning" ? "orange" : "gray"} variant="light" tt="none" styles={{ root: { overflow: "visible", flexShrink: 0 }, label: { overflow: "visible" } }}>
+                {e.type}
+              </Badge>
             </Table.Td>
             <Table.Td fw={500}>{e.reason}</Table.Td>
             <Table.Td>{e.message}{e.count > 1 ? ` (×${e.count})` : ""}</Table.Td>

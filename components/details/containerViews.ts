@@ -1,3 +1,4 @@
+import { describeStoppedState } from "@/lib/k8s/containerNotRunning";
 import type { ContainerStatusView, ContainerView, KubeObject, Pod } from "@/lib/k8s/types";
 
 export interface ContainerDetails {
@@ -5,6 +6,12 @@ export interface ContainerDetails {
   init: boolean;
   image?: string;
   state: string;
+  /** Why the current state is what it is (a back-off message, a termination message); absent when there is none. */
+  stateMessage?: string;
+  /** The previous run's end, e.g. "Terminated: Error, exit code 1": why a crash-looping container crashed. */
+  lastState?: string;
+  /** When the previous run ended. */
+  lastFinishedAt?: string;
   ready?: boolean;
   restarts?: number;
   requests?: Record<string, string>;
@@ -16,7 +23,11 @@ function describeState(status: ContainerStatusView | undefined): string {
   if (!state) return "—";
   if (state.running) return "Running";
   if (state.waiting) return `Waiting: ${state.waiting.reason ?? "unknown"}`;
-  if (state.terminated) return `Terminated: ${state.terminated.reason ?? `exit code ${state.terminated.exitCode ?? "?"}`}`;
+  if (state.terminated) {
+    const { reason, exitCode } = state.terminated;
+    // Completed with 0 needs no code; anything else says how it ended.
+    return `Terminated: ${[reason, exitCode !== undefined && exitCode !== 0 ? `exit code ${exitCode}` : undefined].filter(Boolean).join(", ") || `exit code ${exitCode ?? "?"}`}`;
+  }
   return "—";
 }
 
@@ -35,11 +46,16 @@ export function containersOf(object: KubeObject): ContainerDetails[] {
   const describe = (container: ContainerView, init: boolean): ContainerDetails => {
     const statuses = init ? status?.initContainerStatuses : status?.containerStatuses;
     const live = statuses?.find((s) => s.name === container.name);
+    const last = live?.lastState && describeStoppedState(live.lastState);
+    const message = live?.state?.waiting?.message ?? live?.state?.terminated?.message;
     return {
       name: container.name,
       init,
       image: container.image,
       state: status ? describeState(live) : "template",
+      ...(message ? { stateMessage: message } : {}),
+      ...(last ? { lastState: last.charAt(0).toUpperCase() + last.slice(1) } : {}),
+      ...(live?.lastState?.terminated?.finishedAt ? { lastFinishedAt: live.lastState.terminated.finishedAt } : {}),
       ready: live?.ready,
       restarts: live?.restartCount,
       requests: container.resources?.requests,

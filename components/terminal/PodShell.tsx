@@ -1,10 +1,10 @@
 "use client";
 import { useState } from "react";
 import dynamic from "next/dynamic";
-import { Loader, Select, Stack } from "@mantine/core";
+import { Loader, Select, Stack, Text } from "@mantine/core";
 import type { KubeObject } from "@/lib/k8s/types";
 import type { ShellState } from "./shellConnection";
-import { shellContainers } from "./shellContainers";
+import { containerShellUnavailableReason, shellContainers } from "./shellContainers";
 import { ShellStatus } from "./ShellStatus";
 
 // xterm is large and browser-only: fetched when a shell is first opened, never part of a page's first load.
@@ -20,6 +20,7 @@ export function PodShell({ pod }: { pod: KubeObject }) {
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<ShellState>({ phase: "connecting" });
   const namespace = pod.metadata.namespace ?? "default";
+  const stopped = containerShellUnavailableReason(pod, container);
   const reconnect = () => {
     setState({ phase: "connecting" });
     setAttempt((n) => n + 1);
@@ -41,8 +42,15 @@ export function PodShell({ pod }: { pod: KubeObject }) {
           size="xs"
         />
       )}
-      <PodTerminal key={`${container}-${attempt}`} namespace={namespace} pod={pod.metadata.name} container={container} onState={setState} />
-      <ShellStatus state={state} container={container} onReconnect={reconnect} />
+      {stopped ? (
+        // A stopped container has nothing to exec into: say why instead of connecting and failing.
+        <Text size="sm" role="status" aria-label="Shell status" c="orange">{stopped}</Text>
+      ) : (
+        <>
+          <PodTerminal key={`${container}-${attempt}`} namespace={namespace} pod={pod.metadata.name} container={container} onState={setState} />
+          <ShellStatus state={state} container={container} onReconnect={reconnect} />
+        </>
+      )}
     </Stack>
   );
 }

@@ -38,4 +38,9 @@ describe("describeShellEnd", () => {
   test("an unknown code is shown with its number and reason", () => {
     expect(describeShellEnd({ code: 1012, reason: "service restart" }).text).toBe("The shell closed unexpectedly (code 1012): service restart");
   });
+
+  test("a container that is not running says so, not that it is gone", () => {
+    const end = describeShellEnd({ code: ExecCloseCode.NotRunning, error: 'container "server" is not running (waiting: CrashLoopBackOff)' });
+    expect(end.text).toBe('No shell: container "server" is not running (waiting: CrashLoopBackOff)');
+  });
 });

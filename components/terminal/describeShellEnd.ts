@@ -29,6 +29,8 @@ export function describeShellEnd(end: ShellEnd): ShellEndMessage {
       return { text: withDetail("You are not allowed to open a shell in this pod"), signIn: false, tone: "error" };
     case ExecCloseCode.NotFound:
       return { text: withDetail("The pod or container is gone"), signIn: false, tone: "error" };
+    case ExecCloseCode.NotRunning:
+      return { text: withDetail("No shell"), signIn: false, tone: "warning" };
     case ExecCloseCode.Idle:
       return { text: "The shell was closed after being idle too long.", signIn: false, tone: "warning" };
     case ExecCloseCode.BadRequest:

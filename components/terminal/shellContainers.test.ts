@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { KubeObject } from "@/lib/k8s/types";
-import { shellContainers, shellUnavailableReason } from "./shellContainers";
+import { containerShellUnavailableReason, shellContainers, shellUnavailableReason } from "./shellContainers";
 
 const pod = (annotations?: Record<string, string>): KubeObject =>
   ({
@@ -34,5 +34,22 @@ describe("shellUnavailableReason", () => {
     expect(shellUnavailableReason(inPhase("Pending"))).toMatch(/not started yet/);
     expect(shellUnavailableReason(inPhase("Succeeded"))).toMatch(/completed/);
     expect(shellUnavailableReason(inPhase("Failed"))).toMatch(/failed/);
+  });
+});
+
+describe("a container that is not running", () => {
+  const withStates = (web: object, sidecar: object) =>
+    ({ ...pod(), status: { phase: "Running", containerStatuses: [{ name: "web", state: web }, { name: "sidecar", state: sidecar }] } }) as KubeObject;
+  const crashLooping = { waiting: { reason: "CrashLoopBackOff" } };
+
+  test("the Shell button says the container is crash-looping when no container runs", () => {
+    expect(shellUnavailableReason(withStates(crashLooping, { terminated: { reason: "Error", exitCode: 1 } }))).toBe('No shell: container "web" is not running (waiting: CrashLoopBackOff).');
+  });
+
+  test("with another container running, the button stays usable and the stopped one says why", () => {
+    const mixed = withStates(crashLooping, { running: {} });
+    expect(shellUnavailableReason(mixed)).toBeUndefined();
+    expect(containerShellUnavailableReason(mixed, "web")).toBe('No shell: container "web" is not running (waiting: CrashLoopBackOff).');
+    expect(containerShellUnavailableReason(mixed, "sidecar")).toBeUndefined();
   });
 });

@@ -1,5 +1,9 @@
 import type { Locator, Page } from "@playwright/test";
 
+export type DetailsSection =
+  | "Metadata" | "Labels" | "Annotations" | "Owners" | "Containers" | "Conditions" | "Events"
+  | "Service" | "Ports" | "Selector" | "Endpoints" | "Replicas" | "Rollout" | "Pods" | "Addresses" | "Resources" | "Taints" | "System";
+
 /** The details drawer opened from any list (`?selected=`). */
 export class DetailsDrawer {
   constructor(readonly page: Page) {}
@@ -12,8 +16,8 @@ export class DetailsDrawer {
     return this.dialog().getByRole("heading").first();
   }
 
-  section(name: "Metadata" | "Labels" | "Annotations" | "Owners" | "Containers" | "Conditions" | "Events"): Locator {
-    return this.dialog().getByRole("region", { name });
+  section(name: DetailsSection): Locator {
+    return this.dialog().getByRole("region", { name, exact: true });
   }
 
   labels(): Locator {

@@ -8,7 +8,7 @@
 // ends unsuccessfully before printing anything but the runtime's "executable file not found"; `started` then
 // names the shell that runs, up to 1.5 s after the socket opened (bash's failed attempt is never shown).
 // Keystrokes and resizes sent before `started` are kept and delivered to that shell.
-// Closes 4400, 4403, 4404, 4408 and 1011 come after an `error` message; 4401 (login ended), 1001 (Orrery stopping)
+// Closes 4400, 4403, 4404, 4408, 4409 and 1011 come after an `error` message; 4401 (login ended), 1001 (Orrery stopping)
 // and 1009 (frame too large) come alone. 1011 is any failure without a code of its own (the apiserver
 // unreachable, the audit log unwritable, the connection to the container lost).
 
@@ -39,6 +39,8 @@ export enum ExecCloseCode {
   Forbidden = 4403,
   /** The pod or container does not exist. */
   NotFound = 4404,
+  /** The container exists but is not running (waiting, e.g. CrashLoopBackOff, or terminated): nothing to exec into. */
+  NotRunning = 4409,
   /** No keystroke or output for the idle limit. */
   Idle = 4408,
   /** The request was malformed (missing pod, bad resize). */

@@ -8,7 +8,7 @@ import { ExecCloseCode } from "@/lib/wire/exec";
 import { audit, type AuditRecord } from "@/server/audit/audit";
 import type { Person } from "@/server/auth/person";
 import { registerExecRoutes } from "@/server/demo-cluster/exec/execRoutes";
-import { makePod, runningStatus } from "@/server/demo-cluster/logs/testing/podFixtures";
+import { makePod, runningStatus, terminated } from "@/server/demo-cluster/logs/testing/podFixtures";
 import { seedRbac } from "@/server/demo-cluster/simulation/seed/rbac";
 import { startTestServer, type TestServer } from "@/server/demo-cluster/http/testing/testServer";
 import { OriginPolicy } from "@/server/http/originPolicy";
@@ -60,6 +60,7 @@ beforeAll(async () => {
   const started = Date.now() - 60_000;
   cluster.store.create("pods", makePod({ name: "web", namespace: "shop", containers: [{ name: "app", image: "nginx:1.27" }], statuses: [runningStatus("app", started)] }));
   cluster.store.create("pods", makePod({ name: "tiny", namespace: "shop", containers: [{ name: "app", image: "alpine:3.20" }], statuses: [runningStatus("app", started)] }));
+  cluster.store.create("pods", makePod({ name: "crashing", namespace: "shop", containers: [{ name: "server", image: "alpine:3.20" }], statuses: [{ name: "server", restartCount: 4, state: { waiting: { reason: "CrashLoopBackOff", message: "back-off 40s" } }, lastState: terminated("Error", 1, started, started + 5_000) }] }));
   cluster.store.create("pods", makePod({ name: "web", namespace: "default", containers: [{ name: "app", image: "nginx:1.27" }], statuses: [runningStatus("app", started)] }));
   orrery = createServer((_req, res) => res.writeHead(404).end());
   await new Promise<void>((resolve) => orrery.listen(0, "127.0.0.1", resolve));
@@ -118,6 +119,12 @@ describe("/api/exec against the demo apiserver", () => {
     const client = await open("ops", { namespace: "shop", pod: "nope", command: ["ls"] });
     expect((await client.closed).code).toBe(ExecCloseCode.NotFound);
     expect(client.messages).toEqual([{ type: "error", message: 'pods "nope" not found', status: 404 }]);
+  });
+
+  test("a crash-looping container is refused 4409 saying it is not running, not that it was not found", async () => {
+    const client = await open("ops", { namespace: "shop", pod: "crashing" });
+    expect((await client.closed).code).toBe(ExecCloseCode.NotRunning);
+    expect(client.messages).toEqual([{ type: "error", status: 409, message: 'container "server" is not running (waiting: CrashLoopBackOff)' }]);
   });
 
   test("RBAC is the apiserver's: dev may exec in shop, and is refused 4403 elsewhere", async () => {

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer } from "ws";
+import { containerNotRunning } from "@/lib/k8s/containerNotRunning";
+import type { Pod } from "@/lib/k8s/types";
 import { ExecCloseCode, maxExecFrameBytes, type ExecServerMessage, type ExecTarget } from "@/lib/wire/exec";
 import { accessService } from "../access/accessFor";
 import { audit } from "../audit/audit";
@@ -53,7 +55,8 @@ function refuse(ws: WebSocket, code: number, message: string, status?: number): 
 /**
  * `/api/exec`: a browser terminal relayed to the apiserver's pods/exec as the person. Close codes: 1000 after
  * `exit`, 4400 bad query or message, 4401 login ended, 4403 read-only or refused by RBAC, 4404 no such pod,
- * 4408 idle, 4429 too many shells open for the person, 1011 anything else (with an `error` message first). An empty command opens bash, and sh when
+ * 4409 container not running, 4408 idle, 4429 too many shells open for the person, 1011 anything else (with an `error` message first).
+ * An empty command opens bash, and sh when
  * bash ends unsuccessfully before printing anything but the container runtime's "executable file not found".
  */
 export function createExecServer(deps: ExecServerDeps): ExecServer {
@@ -78,7 +81,14 @@ export function createExecServer(deps: ExecServerDeps): ExecServer {
       auditLater(execStartEntry(person, target, target.container ?? "", "denied", "read-only login"));
       return refuse(ws, ExecCloseCode.Forbidden, "this login is read-only: it cannot open a shell", 403);
     }
-    const container = target.container ?? (await defaultContainer(deps.connection, person, target, mode));
+    const pod = await readExecPod(deps.connection, person, target, mode);
+    const container = target.container ?? defaultContainerOf(pod);
+    // A waiting or terminated container has no process to exec into; the runtime would only say "container not found".
+    const notRunning = pod && containerNotRunning(pod, container);
+    if (notRunning) {
+      auditLater(execStartEntry(person, target, container, "failure", notRunning));
+      return refuse(ws, ExecCloseCode.NotRunning, notRunning, 409);
+    }
     const attempts = target.command.length > 0 ? [target.command] : shellAttempts;
     const openAttempt = (command: string[]) => openPodExec(deps.connection, person, target, command, mode);
     let first: PodExec;
@@ -156,18 +166,22 @@ export function createExecServer(deps: ExecServerDeps): ExecServer {
   };
 }
 
-/** The container the apiserver will pick when none is named: the default-container annotation, else the first. */
-async function defaultContainer(connection: ClusterConnection, person: Person, target: ExecTarget, mode: IdentityMode): Promise<string> {
+/** The pod as the person may read it, for its default container and its containers' states; undefined when it cannot be read. */
+async function readExecPod(connection: ClusterConnection, person: Person, target: ExecTarget, mode: IdentityMode): Promise<Pod | undefined> {
   try {
     const response = await connectionFor(connection, person, mode).request(`/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.pod)}`);
     if (response.status !== 200) {
       await response.text();
-      return "";
+      return undefined;
     }
-    const pod = await response.json<{ metadata?: { annotations?: Record<string, string> }; spec?: { containers?: { name: string }[] } }>();
-    return pod.metadata?.annotations?.["kubectl.kubernetes.io/default-container"] ?? pod.spec?.containers?.[0]?.name ?? "";
+    return await response.json<Pod>();
   } catch (err) {
     log.debug({ err }, "exec: the pod could not be read to name its default container");
-    return "";
+    return undefined;
   }
+}
+
+/** The container the apiserver will pick when none is named: the default-container annotation, else the first. */
+function defaultContainerOf(pod: Pod | undefined): string {
+  return pod?.metadata?.annotations?.["kubectl.kubernetes.io/default-container"] ?? pod?.spec?.containers?.[0]?.name ?? "";
 }

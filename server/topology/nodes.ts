@@ -1,7 +1,7 @@
 import type { KubeObject, Node, Pod } from "@/lib/k8s/types";
 import type { TopologyEdge, TopologyKind, TopologyNode, TopologyStatus } from "@/lib/wire/topology";
 import { sumUsage, type ResourceUsage, type UsageLookup } from "../kube/usage/usageLookup";
-import { nodeTopologyStatus, podRestarts, podTopologyStatus, worstStatus } from "./status";
+import { nodeTopologyStatus, podRestarts, podsHealth, podTopologyStatus, worstStatus } from "./status";
 
 // Builders of map nodes and edges shared by the views.
 
@@ -84,12 +84,14 @@ export function rollup(pods: readonly Pod[], usage?: UsageLookup): PodRollup {
   };
 }
 
-/** A host: its own readiness combined with the worst of its pods, and its own usage; `group` carries the pod count. */
+/**
+ * A host: its status is its own (Ready condition, cordon); `group` carries its pods apart (count and worst, finished
+ * Job pods left out), so a failed Job on a healthy host does not make the host look broken.
+ */
 export function hostNode(host: Node, pods: readonly Pod[], usage?: UsageLookup): TopologyNode {
-  const own = nodeTopologyStatus(host);
   const summary = rollup(pods);
-  const node = objectNode(host, "Node", pods.length === 0 ? own : worstStatus([own, summary.worst]));
-  node.group = { by: "node", key: host.metadata.name, count: summary.count, worst: pods.length === 0 ? own : summary.worst };
+  const node = objectNode(host, "Node", nodeTopologyStatus(host));
+  node.group = { by: "node", key: host.metadata.name, count: summary.count, worst: podsHealth(pods) };
   node.metrics = metricsOf(usage?.node(host.metadata.name), summary.restarts);
   return node;
 }

@@ -35,6 +35,17 @@ export function podTopologyStatus(pod: Pod): TopologyStatus {
   return "running";
 }
 
+/** A Job's pod that has run to its end: its outcome belongs to the Job, not to the host or namespace it ran in. */
+export function isFinishedJobPod(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return (phase === "Succeeded" || phase === "Failed") && (pod.metadata.ownerReferences ?? []).some((owner) => owner.kind === "Job");
+}
+
+/** The worst status of the pods on a host or in a namespace, leaving out finished Job pods; "running" when none count. */
+export function podsHealth(pods: readonly Pod[]): TopologyStatus {
+  return worstStatus(pods.filter((pod) => !isFinishedJobPod(pod)).map(podTopologyStatus), "running");
+}
+
 /** Restarts of all containers of a pod, as kubectl counts them. */
 export function podRestarts(pod: Pod): number {
   return summarizePod(pod).restarts;

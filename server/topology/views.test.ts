@@ -23,8 +23,21 @@ describe("hosts view", () => {
   test("each host carries its pods' count and worst status", () => {
     const nodes = byId(hostsGraph(source).nodes);
     expect(nodes.get("node-n1")).toMatchObject({ kind: "Node", status: "running", group: { by: "node", key: "n1", count: 2, worst: "running" } });
-    expect(nodes.get("node-n2")).toMatchObject({ status: "crashlooping", metrics: { restarts: 3 } });
+    expect(nodes.get("node-n2")).toMatchObject({ status: "running", group: { count: 1, worst: "crashlooping" }, metrics: { restarts: 3 } });
     expect(nodes.get("node-n3")).toMatchObject({ status: "notready", group: { count: 0 } });
+  });
+
+  test("a Ready host stays running when a Job's pod on it failed, and the failed pod is not its pods' worst", () => {
+    const job = workload("Job", "report-1", "batch");
+    const failed = pod("report-1-x", "batch", { node: "n1", phase: "Failed", owner: ownerRef("Job", "report-1", uidOf(job)) });
+    const nodes = byId(hostsGraph(topologySource({ pods: [webA, failed], nodes: [host("n1")], jobs: [job] })).nodes);
+    expect(nodes.get("node-n1")).toMatchObject({ status: "running", group: { count: 2, worst: "running" } });
+  });
+
+  test("a host's own NotReady shows whatever its pods do, and a bare failed pod still shows in its pods' worst", () => {
+    const failed = pod("oneoff", "shop", { node: "n1", phase: "Failed" });
+    const nodes = byId(hostsGraph(topologySource({ pods: [failed], nodes: [host("n1", { ready: false })] })).nodes);
+    expect(nodes.get("node-n1")).toMatchObject({ status: "notready", group: { count: 1, worst: "failed" } });
   });
 });
 
@@ -79,7 +92,7 @@ describe("containers and namespaces views", () => {
 
   test("namespaces carry pod counts; an empty active namespace is running", () => {
     const nodes = byId(namespacesGraph(source).nodes);
-    expect(nodes.get("ns-shop")).toMatchObject({ status: "crashlooping", group: { by: "namespace", key: "shop", count: 3 } });
+    expect(nodes.get("ns-shop")).toMatchObject({ status: "running", group: { by: "namespace", key: "shop", count: 3, worst: "crashlooping" } });
     expect(nodes.get("ns-empty")).toMatchObject({ status: "running", group: { count: 0 } });
     expect(namespacesGraph(topologySource({ namespaces: [namespace("old", "Terminating")] })).nodes[0]!.status).toBe("terminating");
   });

@@ -4,7 +4,7 @@ import { ControllerIndex, controllerNode, unmanagedNode } from "./controllers";
 import { edge, groupBy, hostNode, idOf, metricsOf, objectNode, podNode, rollup } from "./nodes";
 import { servicesGraph } from "./services";
 import type { TopologyGraph, TopologySource } from "./source";
-import { containerTopologyStatus, worstStatus } from "./status";
+import { containerTopologyStatus, podsHealth, worstStatus } from "./status";
 
 export type { TopologyGraph } from "./source";
 
@@ -94,15 +94,15 @@ function namespaceOwnStatus(namespace: KubeObject): TopologyStatus {
   return phase === "Active" || phase === undefined ? "running" : "unknown";
 }
 
-/** Namespaces, each with its pods' count and worst status. */
+/** Namespaces, each with its own status (phase) and, apart, its pods' count and worst status (finished Job pods left out). */
 export function namespacesGraph(source: TopologySource): TopologyGraph {
   const podsByNamespace = groupBy(podsOf(source), (pod) => pod.metadata.namespace);
   const nodes = source.namespaces.map((namespace) => {
     const name = namespace.metadata.name;
-    const summary = rollup(podsByNamespace.get(name) ?? [], source.usage);
-    const own = namespaceOwnStatus(namespace);
-    const node = objectNode(namespace, "Namespace", summary.count === 0 ? own : worstStatus([own, summary.worst]));
-    node.group = { by: "namespace", key: name, count: summary.count, worst: summary.count === 0 ? own : summary.worst };
+    const pods = podsByNamespace.get(name) ?? [];
+    const summary = rollup(pods, source.usage);
+    const node = objectNode(namespace, "Namespace", namespaceOwnStatus(namespace));
+    node.group = { by: "namespace", key: name, count: summary.count, worst: podsHealth(pods) };
     node.metrics = metricsOf(summary.usage, summary.restarts);
     return node;
   });

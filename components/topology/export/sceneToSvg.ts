@@ -82,5 +82,5 @@ export function describeNode(node: TopologyNode): string {
   // A namespace, or a group of one, is its own namespace: "shop", not "shop/shop".
   const ownNamespace = node.kind === "Namespace" || node.group?.by === "namespace";
   const name = node.namespace && !ownNamespace ? `${node.namespace}/${labelOf(node)}` : labelOf(node);
-  return `${node.kind} ${name}, ${node.group?.worst ?? node.status}`;
+  return `${node.kind} ${name}, ${node.kind === "Group" && node.group ? node.group.worst : node.status}`;
 }

@@ -53,7 +53,9 @@ function NodeSummary({ node }: { node: TopologyNode }) {
     ["CPU", node.metrics?.cpuMillicores === undefined ? undefined : formatMillicores(node.metrics.cpuMillicores)],
     ["Memory", node.metrics?.memoryBytes === undefined ? undefined : formatBytes(node.metrics.memoryBytes)],
     ["Restarts", node.metrics?.restarts === undefined ? undefined : String(node.metrics.restarts)],
-    ["Grouped by", node.group && `${node.group.by} ${node.group.key}: ${node.group.count} nodes, worst ${node.group.worst}`],
+    ["Grouped by", node.kind === "Group" && node.group ? `${node.group.by} ${node.group.key}: ${node.group.count} nodes, worst ${node.group.worst}` : undefined],
+    // A host's or namespace's status is its own; what its pods do is told apart (the ring on the map).
+    ["Pods", node.kind !== "Group" && node.group ? `${node.group.count}${node.group.count > 0 ? `, worst ${node.group.worst}` : ""}` : undefined],
     ["Images", node.images?.join(", ")],
   ];
   return (

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { Group, Paper, Stack, Text } from "@mantine/core";
 import type { TopologyKind, TopologyNode, TopologyStatus } from "@/lib/wire/topology";
 import { shapePathData } from "../export/svgPath";
+import { podsRingStatusOf } from "../render/podsRing";
 import { shapeOf, STATUS_COLOURS } from "../render/style";
 
 const statusLabels: Record<TopologyStatus, string> = {
@@ -26,9 +27,11 @@ function ShapeIcon({ kind, colour }: { kind: TopologyKind; colour: string }) {
 
 /** What the shapes and colours on the map mean, for the kinds and statuses in view. */
 export function TopologyLegend({ nodes }: { nodes: readonly TopologyNode[] }) {
-  const { kinds, statuses } = useMemo(() => {
-    const present = new Set(nodes.map((node) => node.group?.worst ?? node.status));
-    return { kinds: [...new Set(nodes.map((node) => node.kind))].sort(), statuses: (Object.keys(STATUS_COLOURS) as TopologyStatus[]).filter((status) => present.has(status)) };
+  const { kinds, statuses, ringed } = useMemo(() => {
+    // Fills and the rings of hosts' and namespaces' pods use the same colours.
+    const present = new Set(nodes.flatMap((node) => (node.group ? [node.status, node.group.worst] : [node.status])));
+    const ringed = nodes.some((node) => podsRingStatusOf(node) !== undefined);
+    return { kinds: [...new Set(nodes.map((node) => node.kind))].sort(), statuses: (Object.keys(STATUS_COLOURS) as TopologyStatus[]).filter((status) => present.has(status)), ringed };
   }, [nodes]);
   if (nodes.length === 0) return null;
   return (
@@ -50,6 +53,7 @@ export function TopologyLegend({ nodes }: { nodes: readonly TopologyNode[] }) {
             </Group>
           ))}
         </Group>
+        {ringed && <Text size="xs" c="dimmed">Fill: a host&apos;s or namespace&apos;s own health; ring: the worst of its pods</Text>}
       </Stack>
     </Paper>
   );

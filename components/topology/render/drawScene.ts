@@ -1,5 +1,6 @@
 import { applyScreenTransform, applyWorldTransform, type TopologyContext } from "./canvasContext";
 import { keepLabelsThatFit } from "./labelLayout";
+import { drawPodsRings } from "./podsRing";
 import { positionOf, type Scene } from "./scene";
 import { traceShape } from "./shapes";
 import { EDGE_COLOUR, LABEL_COLOUR, LABEL_FONT, levelOfDetail, radiusOf, shapeOf, statusColourOf, type LevelOfDetail } from "./style";
@@ -24,7 +25,10 @@ export function drawScene(ctx: TopologyContext, scene: Scene, viewport: Viewport
   applyWorldTransform(ctx, viewport, pixelRatio);
   const edgesDrawn = drawEdges(ctx, scene, visible, viewport.k);
   if (lod === "dots") drawDots(ctx, scene, onScreen, viewport.k);
-  else drawShapes(ctx, scene, onScreen);
+  else {
+    drawShapes(ctx, scene, onScreen);
+    drawPodsRings(ctx, scene, onScreen, viewport.k);
+  }
   const labelsDrawn = lod === "labels" ? drawLabels(ctx, scene, onScreen, viewport, size, pixelRatio) : 0;
   return { lod, nodesDrawn: onScreen.length, edgesDrawn, labelsDrawn };
 }

@@ -54,9 +54,9 @@ export const STATUS_COLOURS: Record<TopologyStatus, string> = {
   unknown: "#adb5bd",
 };
 
-/** Aggregated nodes show the worst status inside them. */
+/** Aggregated groups show the worst status inside them; hosts and namespaces their own (their pods are a ring, see podsRing.ts). */
 export function statusColourOf(node: TopologyNode): string {
-  return STATUS_COLOURS[node.group?.worst ?? node.status];
+  return STATUS_COLOURS[node.kind === "Group" && node.group ? node.group.worst : node.status];
 }
 
 export const EDGE_COLOUR = "rgba(134, 142, 150, 0.45)";

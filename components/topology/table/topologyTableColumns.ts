@@ -13,9 +13,9 @@ export function memberCountText(node: TopologyNode, groupNoun = "pods"): string 
   return `${count.toLocaleString("en-US")} ${count === 1 ? noun.replace(/s$/, "") : noun}`;
 }
 
-/** Aggregated nodes show the worst status inside them, as the map colours them. */
+/** Aggregated groups show the worst status inside them, hosts and namespaces their own, as the map colours them. */
 export function statusOf(node: TopologyNode): TopologyStatus {
-  return node.group?.worst ?? node.status;
+  return node.kind === "Group" && node.group ? node.group.worst : node.status;
 }
 
 export interface TopologyColumn {

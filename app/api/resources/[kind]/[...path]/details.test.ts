@@ -3,6 +3,7 @@ import { lookupDetails, lookupDetailsFor, type DetailsAccess, type DetailsCache 
 import type { KubeObject } from "@/lib/k8s/types";
 import type { ApiErrorBody } from "@/lib/wire/apiError";
 import { toErrorResponse } from "@/server/http/errors";
+import { nothingRelated } from "./testing/detailsCache";
 
 /** The status and body the route answers when the lookup fails (withRoute maps the thrown error). */
 async function refusalOf(lookup: () => unknown): Promise<{ status: number; body: ApiErrorBody }> {
@@ -19,6 +20,7 @@ const pod: KubeObject = { kind: "Pod", metadata: { name: "web-1", namespace: "sh
 const node: KubeObject = { kind: "Node", metadata: { name: "node-1", uid: "n1" } };
 
 const cache: DetailsCache = {
+  ...nothingRelated,
   get: (kind, namespace, name) => [pod, node].find((o) => o.kind?.toLowerCase() + "s" === kind && o.metadata.namespace === namespace && o.metadata.name === name),
   byUid: () => undefined,
   eventsFor: (uid) => (uid === "p1" ? [{ metadata: { name: "e1" }, reason: "Scheduled", message: "assigned" }] : []),
@@ -62,6 +64,7 @@ describe("lookupDetailsFor", () => {
   const shop: KubeObject = { kind: "Namespace", metadata: { name: "shop", uid: "ns1" } };
   const objects = [owned, rs, deploy, shop];
   const richCache: DetailsCache = {
+    ...nothingRelated,
     get: (kind, namespace, name) => objects.find((o) => o.kind?.toLowerCase() + "s" === kind && o.metadata.namespace === namespace && o.metadata.name === name),
     byUid: (uid) => objects.find((o) => o.metadata.uid === uid),
     eventsFor: (uid) => (uid === "p2" ? [

@@ -6,13 +6,14 @@ import { parseObjectRef, type ObjectRef } from "@/lib/k8s/objectRef";
 import type { KubeObject } from "@/lib/k8s/types";
 import type { ObjectDetails } from "@/lib/wire/resources";
 import { clusterScopedKinds, isStreamResourceKind, streamResourceKinds, type StreamResourceKind } from "@/lib/wire/stream";
+import { relatedDetails, type RelatedAccess, type RelatedCache, type RelatedUsage } from "./relatedDetails";
 
-export interface DetailsCache extends DescribeLookup {
+export interface DetailsCache extends DescribeLookup, RelatedCache {
   get(kind: StreamResourceKind, namespace: string | undefined, name: string): KubeObject | undefined;
 }
 
 /** What the details need to know about the person; server/access's Access satisfies it. */
-export type DetailsAccess = Pick<Access, "can" | "canList">;
+export type DetailsAccess = Pick<Access, "can" | "canList"> & RelatedAccess;
 
 function notFound(kind: StreamResourceKind, ref: Pick<ObjectRef, "namespace" | "name">): ApiError {
   const where = ref.namespace ? ` in namespace "${ref.namespace}"` : "";
@@ -47,7 +48,7 @@ export function lookupDetails(cache: DetailsCache, kind: string, path: readonly 
  * missing one (404, not 403), so the answer does not tell them that it exists. Owners they may not get
  * are shown as not found (the chain stops there), and only events of namespaces where they may list events are kept.
  */
-export async function lookupDetailsFor(access: DetailsAccess, cache: DetailsCache, kind: string, path: readonly string[]): Promise<ObjectDetails> {
+export async function lookupDetailsFor(access: DetailsAccess, cache: DetailsCache, kind: string, path: readonly string[], usage?: RelatedUsage): Promise<ObjectDetails> {
   const { resource, object } = locate(cache, kind, path);
   const { namespace, name, uid } = object.metadata;
   if (!(await mayGet(access, resource, namespace, name))) throw notFound(resource, { namespace, name });
@@ -64,5 +65,7 @@ export async function lookupDetailsFor(access: DetailsAccess, cache: DetailsCach
   const body = describeObject(object, lookup);
   // pods/exec is its own subresource in RBAC: get on the pod says nothing about opening a shell in it.
   if (resource === "pods") body.actions = { exec: await access.can("create", { group: "", resource: "pods", subresource: "exec", namespace, name }) };
+  const related = await relatedDetails(access, cache, object, usage);
+  if (related) body.related = related;
   return body;
 }
