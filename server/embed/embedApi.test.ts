@@ -16,7 +16,7 @@ const dev: Person = { name: "dev", groups: ["developers"], via: "session", readO
 
 beforeEach(async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), "orrery-embed-api-"));
-  deps = { tokens: new EmbedTokens({ dataDir }), adminGroup: "orrery:admins", basePath: "/orrery", dataDir };
+  deps = { tokens: EmbedTokens.inDirectory(dataDir), adminGroup: "orrery:admins", basePath: "/orrery", dataDir };
   vi.spyOn(log, "info").mockImplementation(() => undefined);
 });
 
