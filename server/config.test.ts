@@ -63,7 +63,7 @@ describe("loadConfig", () => {
     expect(loadConfig(["--state-secret", "orrery/orrery-state"], {}).stateSecret).toBe("orrery/orrery-state");
     expect(loadConfig([], { ORRERY_STATE_SECRET: "ops/orrery.state" }).stateSecret).toBe("ops/orrery.state");
     for (const bad of ["orrery-state", "orrery/", "/orrery-state", "Orrery/state", "a/b/c", "ns/name?x=1"]) {
-      expect(() => loadConfig(["--state-secret", bad], {})).toThrow(/invalid --state-secret=.*<namespace>\/<name>/);
+      expect(() => loadConfig(["--state-secret", bad], {})).toThrow(/invalid --state-secret=.*expected namespace\/name of an existing Secret/);
     }
   });
 });
