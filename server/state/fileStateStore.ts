@@ -62,7 +62,8 @@ class FileDocument<T> implements StateDocument<T> {
   private async store(change: (stored: T) => T): Promise<T> {
     for (let attempt = 1; attempt <= maxCreateAttempts; attempt++) {
       const stored = await readLater(this.file);
-      const next = change(stored === undefined ? this.kind.empty() : this.kind.parse(stored));
+      // Merged with nothing, so what has expired is dropped from the file on every write.
+      const next = this.kind.merge(this.kind.empty(), change(stored === undefined ? this.kind.empty() : this.kind.parse(stored)));
       const text = this.kind.serialize(next);
       if (text !== stored) {
         const written = stored === undefined ? await createExclusively(this.file, text) : (await replaceAtomically(this.file, text), true);

@@ -24,8 +24,12 @@ export function secretPath(ref: SecretRef): string {
   return `/api/v1/namespaces/${encodeURIComponent(ref.namespace)}/secrets/${encodeURIComponent(ref.name)}`;
 }
 
-/** A watch of this one Secret: the collection pinned by name, which RBAC authorizes with resourceNames. */
-export function secretWatchPath(ref: SecretRef, resourceVersion: string, timeoutSeconds: number): string {
+/**
+ * A watch of this one Secret: the collection pinned by name, which RBAC authorizes with resourceNames.
+ * Without a resourceVersion it starts with the Secret as it is now (one ADDED event).
+ */
+export function secretWatchPath(ref: SecretRef, resourceVersion: string | undefined, timeoutSeconds: number): string {
   const selector = encodeURIComponent(`metadata.name=${ref.name}`);
-  return `/api/v1/namespaces/${encodeURIComponent(ref.namespace)}/secrets?watch=1&fieldSelector=${selector}&allowWatchBookmarks=true&resourceVersion=${encodeURIComponent(resourceVersion)}&timeoutSeconds=${timeoutSeconds}`;
+  const from = resourceVersion ? `&resourceVersion=${encodeURIComponent(resourceVersion)}` : "";
+  return `/api/v1/namespaces/${encodeURIComponent(ref.namespace)}/secrets?watch=1&fieldSelector=${selector}&allowWatchBookmarks=true${from}&timeoutSeconds=${timeoutSeconds}`;
 }

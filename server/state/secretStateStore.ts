@@ -1,7 +1,7 @@
 import { log } from "../log";
 import { fullJitterDelay, sleep, type BackoffTimings } from "../kube/backoff";
 import type { ClusterConnection } from "../kube/connect";
-import { apiErrorFrom } from "../kube/errors";
+import { apiErrorFrom, KubeConnectionError } from "../kube/errors";
 import { decodedSize, encodeSecretText, readSecretText, type SecretObject } from "./secretObject";
 import { formatSecretRef, secretPath, type SecretRef } from "./secretRef";
 import { defaultSecretWatchTimings, SecretWatch, type SecretWatchTimings } from "./secretWatch";
@@ -31,6 +31,9 @@ interface PendingWrite {
   resolve: () => void;
   reject: (error: unknown) => void;
 }
+
+// 409: another replica wrote first; the others: the apiserver is briefly overloaded or away.
+const retriedStatuses = new Set([409, 429, 500, 502, 503, 504]);
 
 const defaults = { maxBytes: 768 * 1024, maxAttempts: 10, conflictBackoff: { baseMs: 50, capMs: 2_000 } };
 
@@ -65,7 +68,6 @@ export class SecretStateStore implements StateStore {
       resourceVersion: () => this.secret.metadata.resourceVersion ?? "",
       onSecret: (secret) => this.accept(secret),
       onDeleted: () => this.warnDeleted(),
-      resync: async () => this.accept(await readSecret(connection, ref)),
     }, options.watch ?? defaultSecretWatchTimings);
   }
 
@@ -132,14 +134,29 @@ export class SecretStateStore implements StateStore {
       const limit = this.options.maxBytes ?? defaults.maxBytes;
       const bytes = decodedSize(data);
       if (bytes > limit) throw new StateTooLargeError(`the state ${this.description}`, bytes, limit);
-      const response = await this.connection.request(secretPath(this.ref), { method: "PUT", body: { ...base, data } });
-      const text = await response.text();
-      if (response.status === 200) return this.accept(JSON.parse(text) as SecretObject);
-      if (response.status !== 409 || attempt >= maxAttempts) throw secretError(this.connection, this.ref, "update", response.status, text, response.headers);
-      // Another replica wrote first: read its version, then apply these changes to it.
+      const outcome = await this.put({ ...base, data }, attempt < maxAttempts);
+      if (outcome === "stored") return;
+      // Another replica wrote first (or the apiserver was briefly away): read the Secret, then apply these changes to it.
       await sleep(fullJitterDelay(attempt, this.options.conflictBackoff ?? defaults.conflictBackoff));
       this.accept(await readSecret(this.connection, this.ref));
     }
+  }
+
+  private async put(secret: SecretObject, mayRetry: boolean): Promise<"stored" | "retry"> {
+    let response;
+    try {
+      response = await this.connection.request(secretPath(this.ref), { method: "PUT", body: secret });
+    } catch (error) {
+      if (mayRetry && error instanceof KubeConnectionError) return "retry";
+      throw error;
+    }
+    const text = await response.text();
+    if (response.status === 200) {
+      this.accept(JSON.parse(text) as SecretObject);
+      return "stored";
+    }
+    if (mayRetry && retriedStatuses.has(response.status)) return "retry";
+    throw secretError(this.connection, this.ref, "update", response.status, text, response.headers);
   }
 }
 
@@ -164,7 +181,8 @@ class SecretDocument<T> implements StateDocument<T> {
 
   async update(change: (stored: T) => T): Promise<T> {
     this.known.absorb(change(this.known.get()));
-    await this.store((text) => this.kind.serialize(change(text === undefined ? this.kind.empty() : this.kind.parse(text))));
+    // Merged with nothing, so what has expired is dropped from the Secret on every write.
+    await this.store((text) => this.kind.serialize(this.kind.merge(this.kind.empty(), change(text === undefined ? this.kind.empty() : this.kind.parse(text)))));
     return this.known.get();
   }
 

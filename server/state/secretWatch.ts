@@ -11,8 +11,6 @@ export interface SecretWatchHandlers {
   resourceVersion(): string;
   onSecret(secret: SecretObject): void;
   onDeleted(): void;
-  /** The watch fell too far behind (410 Gone): read the Secret again. */
-  resync(): Promise<void>;
 }
 
 export interface SecretWatchTimings {
@@ -27,11 +25,15 @@ export const defaultSecretWatchTimings: SecretWatchTimings = { backoff: { baseMs
 
 type Ending = "ended" | "gone" | "stalled";
 
-/** Watches one Secret by name for as long as it runs: reconnects with backoff, reads it again after 410 Gone. */
+/**
+ * Watches one Secret by name for as long as it runs: reconnects with backoff from the last version seen;
+ * after 410 Gone (that version is compacted away) starts again from the Secret as it is now.
+ */
 export class SecretWatch {
   private readonly stopper = new AbortController();
   private running: Promise<void> | undefined;
   private bookmark: string | undefined;
+  private fromNow = false;
 
   constructor(
     private readonly connection: ClusterConnection,
@@ -56,10 +58,8 @@ export class SecretWatch {
       try {
         const started = Date.now();
         const ending = await this.watchOnce();
-        if (ending === "gone") {
-          this.bookmark = undefined;
-          await this.handlers.resync();
-        }
+        // The Secret's own resourceVersion may be older than the compaction too: start from its current state.
+        if (ending === "gone") this.fromNow = true;
         failures = 0;
         // A watch that ends at once, again and again, must not loop hot.
         quickEnds = Date.now() - started < 1_000 ? quickEnds + 1 : 0;
@@ -82,7 +82,7 @@ export class SecretWatch {
     let stalled = false;
     const stall = setTimeout(() => ((stalled = true), controller.abort()), this.timings.stallMs);
     try {
-      const from = this.bookmark ?? this.handlers.resourceVersion();
+      const from = this.fromNow ? undefined : this.bookmark ?? this.handlers.resourceVersion();
       const response = await this.connection.request(secretWatchPath(this.ref, from, this.timings.timeoutSeconds), { signal: controller.signal });
       if (response.status === 410) return "gone";
       if (response.status !== 200) throw apiErrorFrom(this.connection.server, response.status, await response.text(), response.headers);
@@ -96,7 +96,10 @@ export class SecretWatch {
         }
         if (event.type === "DELETED") this.handlers.onDeleted();
         else if (event.type !== "BOOKMARK") this.handlers.onSecret(event.object as unknown as SecretObject);
-        this.bookmark = typeof rv === "string" && rv !== "" ? rv : this.bookmark;
+        if (typeof rv === "string" && rv !== "") {
+          this.bookmark = rv;
+          this.fromNow = false;
+        }
       }
       return "ended";
     } catch (error) {
