@@ -212,7 +212,7 @@ async function readSecret(connection: ClusterConnection, ref: SecretRef): Promis
 function secretError(connection: ClusterConnection, ref: SecretRef, verb: string, status: number, body: string, headers: Record<string, string | string[] | undefined>): Error {
   const secret = formatSecretRef(ref);
   if (status === 404) return new StateSecretError(`the state Secret ${secret} (--state-secret) does not exist; create it empty (deploy/kubernetes/orrery.yaml does) or leave out --state-secret to keep state in the data directory`);
-  if (status === 403) return new StateSecretError(`Orrery's identity may not ${verb} the state Secret ${secret} (--state-secret); bind it the Role orrery-state of deploy/kubernetes/rbac.yaml (get, update, watch on that Secret only)`);
+  if (status === 403) return new StateSecretError(`Orrery's identity may not ${verb} the state Secret ${secret} (--state-secret); bind it a Role like orrery-state in deploy/kubernetes/rbac.yaml (get, update, watch) whose resourceNames name this Secret`);
   if (status === 409) return new StateSecretError(`the state Secret ${secret} kept changing under this write (409 Conflict on every try); other replicas are writing too often`);
   return apiErrorFrom(connection.server, status, body, headers);
 }
