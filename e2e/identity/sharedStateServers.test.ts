@@ -23,6 +23,49 @@ function asAlice(server: OrreryServer): Record<string, string> {
   return { Authorization: `Basic ${Buffer.from(`alice:${password}`).toString("base64")}`, Origin: server.baseUrl, "x-orrery-csrf": "1", "Content-Type": "application/json" };
 }
 
+function cookiesOf(response: Response, into = new Map<string, string>()): Map<string, string> {
+  for (const line of response.headers.getSetCookie()) {
+    const pair = line.split(";")[0]!;
+    into.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
+  }
+  return into;
+}
+
+const cookieHeader = (jar: Map<string, string>) => [...jar].filter(([, value]) => value !== "").map(([name, value]) => `${name}=${value}`).join("; ");
+
+async function csrfOn(server: OrreryServer, jar: Map<string, string>): Promise<string> {
+  const response = await fetch(`${server.baseUrl}/api/auth/csrf`, { headers: { cookie: cookieHeader(jar) } });
+  cookiesOf(response, jar);
+  return ((await response.json()) as { csrfToken: string }).csrfToken;
+}
+
+/** Signs in as alice the way the login page does; answers the cookie jar. */
+async function signIn(server: OrreryServer): Promise<Map<string, string>> {
+  const jar = new Map<string, string>();
+  const csrfToken = await csrfOn(server, jar);
+  const response = await fetch(`${server.baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie: cookieHeader(jar), "content-type": "application/x-www-form-urlencoded", origin: server.baseUrl },
+    body: new URLSearchParams({ username: "alice", password, csrfToken, json: "true" }).toString(),
+  });
+  cookiesOf(response, jar);
+  expect([...jar.keys()].some((name) => name.includes("orrery.session")), `signed in: ${response.status}`).toBe(true);
+  return jar;
+}
+
+async function signOut(server: OrreryServer, jar: Map<string, string>): Promise<void> {
+  const csrfToken = await csrfOn(server, jar);
+  const response = await fetch(`${server.baseUrl}/api/auth/logout`, { method: "POST", headers: { cookie: cookieHeader(jar), "content-type": "application/json", origin: server.baseUrl }, body: JSON.stringify({ csrfToken }) });
+  expect(response.status, await response.text()).toBe(200);
+}
+
+async function listEmbedsStatus(server: OrreryServer, cookie: string): Promise<number> {
+  const response = await fetch(`${server.baseUrl}/api/embed`, { headers: { cookie }, redirect: "manual" });
+  await response.arrayBuffer();
+  return response.status;
+}
+
 async function pageText(server: OrreryServer, token: string): Promise<string> {
   return (await fetch(`${server.baseUrl}${scope}&embed=${encodeURIComponent(token)}`, { signal: AbortSignal.timeout(30_000) })).text();
 }
@@ -56,5 +99,16 @@ describe.skipIf(!cluster.running || !built)(`two Orrery servers sharing the stat
     await vi.waitFor(async () => expect(await pageText(two, token)).toContain("You are not signed in"), { timeout: 5_000, interval: 100 });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(await pageText(two, token)).not.toContain("Filter by name");
+  });
+
+  test("a login ended on one server is refused by the other within 5 s", async () => {
+    const [one, two] = servers as [OrreryServer, OrreryServer];
+    const jar = await signIn(one);
+    const cookie = cookieHeader(jar);
+    expect(await listEmbedsStatus(two, cookie)).toBe(200);
+    await signOut(one, jar);
+    const started = Date.now();
+    await vi.waitFor(async () => expect(await listEmbedsStatus(two, cookie)).toBe(401), { timeout: 5_000, interval: 100 });
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
