@@ -77,10 +77,11 @@ run_suites() {
     step "contract suite (demo + real)" npx vitest run --config vitest.contract.config.ts
   fi
   step "kubectl suite (real)" env ORRERY_KUBECTL_TARGET=real npx vitest run --config vitest.kubectl.config.ts
+  # Built before the identity suite: it starts two real servers sharing the state Secret from dist/.
+  local built=0
+  if [[ -f dist/server.js ]] || step "build Orrery (npm run build)" npm run build; then built=1; fi
   step "identity on the real cluster" npx vitest run --config vitest.identity.config.ts
-  if [[ ! -f dist/server.js ]]; then
-    step "build Orrery (npm run build)" npm run build || return 1
-  fi
+  ((built)) || return 1
   step "chromium" node scripts/ensure-chromium.mjs || return 1
   step "playwright (real cluster)" npx playwright test -c e2e/playwright.cluster.config.ts
 }

@@ -70,4 +70,13 @@ describe("loadConfig", () => {
     expect(() => loadConfig(["--frame-ancestors", "*"], {})).toThrow(/invalid --frame-ancestors/);
     expect(() => loadConfig(["--allowed-origins", "'self'"], {})).toThrow(/invalid --allowed-origins/);
   });
+
+  test("takes the state Secret as <namespace>/<name> and nothing else", () => {
+    expect(loadConfig([], {}).stateSecret).toBeUndefined();
+    expect(loadConfig(["--state-secret", "orrery/orrery-state"], {}).stateSecret).toBe("orrery/orrery-state");
+    expect(loadConfig([], { ORRERY_STATE_SECRET: "ops/orrery.state" }).stateSecret).toBe("ops/orrery.state");
+    for (const bad of ["orrery-state", "orrery/", "/orrery-state", "Orrery/state", "a/b/c", "ns/name?x=1"]) {
+      expect(() => loadConfig(["--state-secret", bad], {})).toThrow(/invalid --state-secret=.*expected namespace\/name of an existing Secret/);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { commaListSchema, durationSchema, httpUrlSchema } from "./auth/configSchemas";
 import { parseCidr } from "./http/trustedProxies";
+import { parseSecretRef } from "./state/secretRef";
 
 /** Environment variables as read; a plain record so tests can pass their own. */
 export type Env = Record<string, string | undefined>;
@@ -52,6 +53,8 @@ const settings = {
   readOnly: { flag: "read-only", env: "ORRERY_READ_ONLY", schema: boolish.default(false), help: "true or false; refuses every change to the cluster for everyone" },
   frameAncestors: { flag: "frame-ancestors", env: "ORRERY_FRAME_ANCESTORS", schema: originList("'self'").default([]), help: "comma-separated origins (scheme://host[:port], or 'self') allowed to show embedded views in an iframe; empty means none" },
   embedAdminGroup: { flag: "embed-admin-group", env: "ORRERY_EMBED_ADMIN_GROUP", schema: z.string().min(1).optional(), help: "a group whose members may create and revoke embed tokens (default: nobody when login is on)" },
+  // State several replicas share (server/state): one Secret instead of the data directory.
+  stateSecret: { flag: "state-secret", env: "ORRERY_STATE_SECRET", schema: z.string().refine((text) => parseSecretRef(text) !== undefined).optional(), help: "namespace/name of an existing Secret, e.g. orrery/orrery-state, where all replicas keep ended sessions and embed tokens (Orrery's identity needs get, update and watch on it; default: the data directory)" },
   // Login (server/auth): secrets are accepted as any text here and checked later, so a bad one is never echoed.
   auth: { flag: "auth", env: "ORRERY_AUTH", schema: z.enum(["none", "basic", "oidc"]).optional(), help: "none (default; loopback only), basic or oidc" },
   usersFile: { flag: "users-file", env: "ORRERY_USERS_FILE", schema: z.string().min(1).optional(), help: "a YAML or JSON file of users (name, bcrypt or argon2 hash, groups) for --auth basic" },

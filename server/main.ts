@@ -6,6 +6,7 @@ import { checkListenSafety, checkTransportSafety, chooseClusterSource } from "./
 import { connectCluster, type ConnectedCluster } from "./connectCluster";
 import { KubeconfigError, type ClusterConnection } from "./kube/connect";
 import { ClusterCache } from "./kube/cache";
+import { KubeApiError, KubeConnectionError } from "./kube/errors";
 import { startUsagePoller, type UsagePoller } from "./kube/usage/usagePoller";
 import { createStreamServer, type StreamServer } from "./stream/streamServer";
 import { createExecServer, type ExecServer } from "./exec/execServer";
@@ -24,6 +25,8 @@ import { onSessionEnded } from "./auth/sessions";
 import { buildAuthSettings, type AuthSettings } from "./auth/settings";
 import { authenticateEmbedToken } from "./embed/embedAuthenticator";
 import { embedSessionId, embedTokensFor } from "./embed/embedTokens";
+import { closeProcessStateStore, openProcessStateStore } from "./state/processStateStore";
+import { StateSecretError } from "./state/secretStateStore";
 import { setRuntime } from "./runtime";
 import { log, setLogLevel } from "./log";
 
@@ -42,13 +45,26 @@ function readConfigOrExit(): Config {
 }
 
 // Login settings and the listen address are checked before anything starts or logs: a wrong start costs one line.
-function initAuthOrExit(config: Config): AuthSettings {
+function checkAuthOrExit(config: Config): AuthSettings {
   try {
-    checkSafetyOrExit(config, buildAuthSettings(config, process.env));
-    return initAuth(config);
+    const settings = buildAuthSettings(config, process.env);
+    checkSafetyOrExit(config, settings);
+    return settings;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     exitWithLine(error.message);
+  }
+}
+
+// With --state-secret, ended sessions and embed tokens live in that Secret (read with Orrery's identity) before login starts.
+async function openStateStoreOrExit(config: Config, connection: ClusterConnection): Promise<void> {
+  try {
+    const store = await openProcessStateStore(config.stateSecret, config.dataDir, connection);
+    log.info({ state: store.description }, "shared state opened");
+  } catch (error) {
+    if (error instanceof StateSecretError) exitWithLine(error.message);
+    if (error instanceof KubeApiError || error instanceof KubeConnectionError) exitWithLine(`cannot read the state Secret ${config.stateSecret}: ${error.message}`);
+    throw error;
   }
 }
 
@@ -138,11 +154,13 @@ async function main(): Promise<void> {
   if (basePathRefusal) exitWithLine(basePathRefusal);
   // next.config.mjs (in dev) and the root layout read the base path from the environment.
   process.env.ORRERY_BASE_PATH = config.basePath;
-  const auth = initAuthOrExit(config);
+  const auth = checkAuthOrExit(config);
   const transportWarning = checkTransportSafety(auth.mode, auth.publicUrl, config.host);
   if (transportWarning) log.warn(transportWarning);
 
   const cluster = await connectClusterOrExit(config);
+  await openStateStoreOrExit(config, cluster.connection);
+  initAuth(config);
   const cache = new ClusterCache(cluster.connection);
   cache.start();
   const usage = startUsagePoller(cluster.connection, { intervalMs: config.usageIntervalSeconds * 1000 });
@@ -161,6 +179,7 @@ async function main(): Promise<void> {
     await exec.close();
     await usage.stop();
     await cache.stop();
+    await closeProcessStateStore();
     await cluster.stop();
     process.exit(0);
   };

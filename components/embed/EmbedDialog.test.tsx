@@ -39,7 +39,7 @@ function showDialog(scope = "/pods?ns=shop") {
 
 beforeEach(async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), "orrery-embed-dialog-"));
-  deps = { tokens: new EmbedTokens({ dataDir }), adminGroup: "orrery:admins", basePath: "", dataDir };
+  deps = { tokens: EmbedTokens.inDirectory(dataDir), adminGroup: "orrery:admins", basePath: "", dataDir };
   vi.spyOn(log, "info").mockImplementation(() => undefined);
   window.matchMedia ??= ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false })) as typeof window.matchMedia;
 });

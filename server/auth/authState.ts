@@ -1,7 +1,7 @@
-import path from "node:path";
 import type { Config, Env } from "../config";
 import { getRuntime } from "../runtime";
 import { log } from "../log";
+import { stateStoreFor } from "../state/processStateStore";
 import { LoginGuard } from "./loginGuard";
 import { RevocationList } from "./revocationList";
 import { dropScopePassword } from "./scopeEnv";
@@ -22,11 +22,10 @@ export interface AuthServices {
 const stateKey = Symbol.for("orrery.auth.state");
 type Holder = { [stateKey]?: AuthServices };
 
-export const revocationFileName = "ended-sessions.json";
-
 /** Creates the services for validated settings (tests build their own with an injected clock). */
 export function createAuthServices(settings: AuthSettings, now: () => number = Date.now): AuthServices {
-  const revocations = new RevocationList(settings.mode === "none" ? undefined : path.join(settings.dataDir, revocationFileName), now);
+  // In the state Secret with --state-secret (shared by replicas), else in the data directory.
+  const revocations = new RevocationList(settings.mode === "none" ? undefined : stateStoreFor(settings.dataDir), now);
   return {
     settings,
     guard: new LoginGuard(new UserDirectory(settings.users), undefined, now),

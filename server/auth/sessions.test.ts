@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from "vitest";
+import { memoryDocument, type StateDocument, type StateStore } from "../state/stateStore";
 import { RevocationList } from "./revocationList";
 import { onSessionEnded, SessionRegistry } from "./sessions";
 import { TestClock } from "./testing/fixtures";
@@ -12,7 +13,34 @@ function listen(): string[] {
   return ended;
 }
 
+// One document two lists share, as two replicas share the state Secret.
+function sharedStore(): StateStore {
+  const documents = new Map<string, StateDocument<unknown>>();
+  return {
+    description: "shared in memory",
+    document: <T>(kind: Parameters<StateStore["document"]>[0]) => {
+      if (!documents.has(kind.name)) documents.set(kind.name, memoryDocument(kind));
+      return documents.get(kind.name) as StateDocument<T>;
+    },
+    close: async () => undefined,
+  };
+}
+
 describe("SessionRegistry", () => {
+  test("a session revoked on another replica ends here too, so its sockets close", () => {
+    const clock = new TestClock();
+    const store = sharedStore();
+    const here = new SessionRegistry(new RevocationList(store, clock.now), clock.now);
+    const elsewhere = new RevocationList(store, clock.now);
+    here.noteActive("sid-elsewhere", clock.time + 60_000, clock.time + 600_000);
+    const ended = listen();
+    elsewhere.revoke("sid-elsewhere", clock.time + 600_000);
+    expect(ended).toEqual(["sid-elsewhere"]);
+    expect(here.isRevoked("sid-elsewhere")).toBe(true);
+    here.sweep();
+    expect(ended).toEqual(["sid-elsewhere"]);
+  });
+
   test("logout revokes the session and tells listeners once", () => {
     const clock = new TestClock();
     const registry = new SessionRegistry(new RevocationList(undefined, clock.now), clock.now);

@@ -1,7 +1,8 @@
 import { log } from "../log";
 import type { RevocationList } from "./revocationList";
 
-export type SessionEndReason = "logout" | "revoked" | "refresh-failed" | "idle" | "absolute";
+/** "revoked-elsewhere": another replica revoked it (seen through the shared state store). */
+export type SessionEndReason = "logout" | "revoked" | "revoked-elsewhere" | "refresh-failed" | "idle" | "absolute";
 export type SessionEndedListener = (sessionId: string) => void;
 
 // On globalThis so the custom server (streams, shells) hears logouts handled inside Next's bundle.
@@ -44,7 +45,10 @@ export class SessionRegistry {
   constructor(
     private readonly revocations: RevocationList,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    // A session revoked on another replica (the shared state store) ends here too: its sockets close.
+    revocations.onRevoked((sessionId, until) => this.end(sessionId, "revoked-elsewhere", until));
+  }
 
   /** The session was seen valid until `deadline` (its idle end) and can never outlive `absolute`. */
   noteActive(sessionId: string, deadline: number, absolute: number): void {
@@ -55,10 +59,14 @@ export class SessionRegistry {
 
   /** Ends a session now; logout, revocation and failed refresh also refuse its cookie until `until`. */
   end(sessionId: string, reason: SessionEndReason, until: number): void {
+    // Marked first: revoking tells the revocation listener, which must find the session already ended.
+    const first = !this.ended.has(sessionId);
+    if (first) {
+      this.ended.set(sessionId, Math.max(until, this.now()));
+      this.deadlines.delete(sessionId);
+    }
     if (reason === "logout" || reason === "revoked" || reason === "refresh-failed") this.revocations.revoke(sessionId, until);
-    if (this.ended.has(sessionId)) return;
-    this.ended.set(sessionId, Math.max(until, this.now()));
-    this.deadlines.delete(sessionId);
+    if (!first) return;
     log.info({ session: sessionId.slice(0, 8), reason }, "login session ended");
     emitSessionEnded(sessionId);
   }

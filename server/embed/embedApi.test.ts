@@ -8,6 +8,8 @@ import { ApiError } from "../http/errors";
 import { log } from "../log";
 import { createEmbedTokenAs, listEmbedTokensAs, revokeEmbedTokenAs, type EmbedApiDeps } from "./embedApi";
 import { EmbedTokens } from "./embedTokens";
+import { FileStateStore } from "../state/fileStateStore";
+import { StateTooLargeError, type StateStore } from "../state/stateStore";
 
 let deps: EmbedApiDeps;
 const local: Person = { name: "local", groups: [], via: "local", readOnly: false };
@@ -16,7 +18,7 @@ const dev: Person = { name: "dev", groups: ["developers"], via: "session", readO
 
 beforeEach(async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), "orrery-embed-api-"));
-  deps = { tokens: new EmbedTokens({ dataDir }), adminGroup: "orrery:admins", basePath: "/orrery", dataDir };
+  deps = { tokens: EmbedTokens.inDirectory(dataDir), adminGroup: "orrery:admins", basePath: "/orrery", dataDir };
   vi.spyOn(log, "info").mockImplementation(() => undefined);
 });
 
@@ -82,5 +84,23 @@ describe("embed token API", () => {
     expect(await deps.tokens.verify(token, "/pods")).toBeNull();
     expect((await auditLines()).at(-1)).toMatchObject({ action: "embed-token.revoke", result: "success" });
     expect(await statusOf(revokeEmbedTokenAs(deps, admin, "nope"))).toBe(404);
+  });
+});
+
+describe("embed tokens when the state store is full", () => {
+  test("creating one answers 503 saying why, not a bare 500", async () => {
+    const files = new FileStateStore(deps.dataDir);
+    const full: StateStore = {
+      description: "a full store",
+      document: (kind) => {
+        const document = files.document(kind);
+        return { ...document, current: () => document.current(), onChange: (listener) => document.onChange(listener), update: async () => Promise.reject(new StateTooLargeError("the state Secret orrery/orrery-state", 800_000, 786_432)) };
+      },
+      close: () => files.close(),
+    };
+    const tokens = new EmbedTokens({ store: full });
+    const failure = await createEmbedTokenAs({ ...deps, tokens }, admin, { scope: "/pods" }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure).toMatchObject({ status: 503, message: expect.stringMatching(/over its limit of 786432: too many ended sessions or embed tokens/) });
   });
 });

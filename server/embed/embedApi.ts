@@ -5,6 +5,8 @@ import { ApiError } from "../http/errors";
 import { mayManageEmbedTokens } from "./embedAdmin";
 import { EmbedScopeError } from "./embedScope";
 import { currentSecuritySettings } from "../http/securitySettings";
+import { StateSecretError } from "../state/secretStateStore";
+import { StateTooLargeError } from "../state/stateStore";
 import { EMBED_MAX_TTL_SECONDS, embedTokensFor, type EmbedTokenInfo, type EmbedTokens } from "./embedTokens";
 
 export const createEmbedTokenBody = z.object({
@@ -53,7 +55,7 @@ export async function createEmbedTokenAs(deps: EmbedApiDeps, person: Person, bod
     created = await deps.tokens.create(person, input);
   } catch (error) {
     if (error instanceof EmbedScopeError) throw ApiError.badRequest(error.message);
-    throw error;
+    throw storeFailure(error);
   }
   await audit({ person, action: "embed-token.create", target: target(created.info.id), result: "success", detail: `scope ${created.info.scope} until ${created.info.expiresAt}` }, deps.dataDir);
   const separator = created.info.scope.includes("?") ? "&" : "?";
@@ -62,8 +64,14 @@ export async function createEmbedTokenAs(deps: EmbedApiDeps, person: Person, bod
 
 export async function revokeEmbedTokenAs(deps: EmbedApiDeps, person: Person, id: string): Promise<EmbedTokenInfo> {
   await requireManager(deps, person, "embed-token.revoke", id);
-  const revoked = await deps.tokens.revoke(id, person);
+  const revoked = await deps.tokens.revoke(id, person).catch((error: unknown) => Promise.reject(storeFailure(error)));
   if (!revoked) throw ApiError.notFound(`embed token ${JSON.stringify(id)} not found; it may have expired and been removed`);
   await audit({ person, action: "embed-token.revoke", target: target(id), result: "success", detail: `scope ${revoked.scope}` }, deps.dataDir);
   return revoked;
+}
+
+// A full or unreachable state Secret is said as it is, not hidden behind a 500.
+function storeFailure(error: unknown): unknown {
+  if (error instanceof StateTooLargeError || error instanceof StateSecretError) return new ApiError(503, "unavailable", error.message);
+  return error;
 }

@@ -13,7 +13,7 @@ const verify = (t: string, p: string) => tokens.verify(t, p);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "orrery-embed-auth-"));
-  tokens = new EmbedTokens({ dataDir });
+  tokens = EmbedTokens.inDirectory(dataDir);
   token = (await tokens.create({ name: "alice", groups: [] }, { scope: "/pods?ns=shop" })).token;
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { chmod, mkdir, open, readFile, rename, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { z } from "zod";
+import type { StateDocument, StateDocumentKind, StateStore } from "../state/stateStore";
 
 const recordSchema = z.object({
   id: z.string().min(1),
@@ -14,93 +13,93 @@ const recordSchema = z.object({
   revokedBy: z.string().optional(),
 });
 
-/** One issued embed token as remembered in the data directory (never the token itself). */
+/** One issued embed token as remembered in the state store (never the token itself). */
 export type EmbedTokenRecord = z.infer<typeof recordSchema>;
 
-const fileSchema = z.object({ version: z.literal(1), tokens: z.array(recordSchema) });
+/** Token id → its record. */
+export type EmbedTokenRecords = Readonly<Record<string, EmbedTokenRecord>>;
+
+const documentSchema = z.object({ version: z.literal(1), tokens: z.array(recordSchema) });
 
 // Records are kept a day past expiry so a listing still shows recently expired tokens.
 const keepAfterExpiryMs = 24 * 3600 * 1000;
 
-/** Issued tokens and their revocations in `<data-dir>/embed-tokens.json`; a token not listed here is not valid. */
-export class EmbedTokenStore {
-  private records: Promise<Map<string, EmbedTokenRecord>> | undefined;
-  private writes: Promise<void> = Promise.resolve();
+// Of two versions of one record, the revoked one wins (a revocation is never undone).
+function newer(a: EmbedTokenRecord | undefined, b: EmbedTokenRecord): EmbedTokenRecord {
+  if (!a) return b;
+  if (a.revokedAt === undefined) return b.revokedAt === undefined ? a : b;
+  return b.revokedAt !== undefined && b.revokedAt < a.revokedAt ? b : a;
+}
 
-  constructor(readonly file: string, private readonly now: () => number = Date.now) {}
+/** Issued tokens as one shared document: records are added or revoked, never taken back, and dropped a day after expiry. */
+export function embedTokensKind(now: () => number): StateDocumentKind<EmbedTokenRecords> {
+  const name = "embed-tokens.json";
+  return {
+    name,
+    empty: () => ({}),
+    parse: (text) => {
+      const parsed = documentSchema.safeParse(JSON.parse(text));
+      if (!parsed.success) throw new Error(`${name} is not an embed token list: ${parsed.error.issues[0]?.message ?? "invalid"}; move it away to start a new one`);
+      return Object.fromEntries(parsed.data.tokens.map((record) => [record.id, record]));
+    },
+    serialize: (value) => JSON.stringify({ version: 1, tokens: Object.values(value) }, null, 1),
+    merge: (known, incoming) => {
+      const cutoff = now() - keepAfterExpiryMs;
+      const out: Record<string, EmbedTokenRecord> = {};
+      for (const record of [...Object.values(known), ...Object.values(incoming)]) if (record.expiresAt >= cutoff) out[record.id] = newer(out[record.id], record);
+      return out;
+    },
+  };
+}
+
+/** The HMAC key for embed tokens, base64 of at least 32 bytes; "" until one replica created it. */
+export const embedKeyKind: StateDocumentKind<string> = {
+  name: "embed-token.key",
+  empty: () => "",
+  parse: (text) => {
+    const key = text.trim();
+    if (Buffer.from(key, "base64").length < 32) throw new Error("embed-token.key holds fewer than 32 key bytes; delete it to create a new key (existing embed tokens stop working)");
+    return key;
+  },
+  serialize: (value) => value,
+  // The stored key wins over one only made up here, so every replica signs with the same.
+  merge: (known, incoming) => incoming || known,
+};
+
+/** Issued tokens and their revocations, in the state store; a token not listed here is not valid. */
+export class EmbedTokenStore {
+  private tokens: StateDocument<EmbedTokenRecords> | undefined;
+  private key: Promise<Uint8Array> | undefined;
+
+  constructor(private readonly store: StateStore, private readonly now: () => number = Date.now) {}
+
+  /** The document, read on first use (a damaged one fails the call, not the start). */
+  records(): StateDocument<EmbedTokenRecords> {
+    this.tokens ??= this.store.document(embedTokensKind(this.now));
+    return this.tokens;
+  }
 
   async get(id: string): Promise<EmbedTokenRecord | undefined> {
-    return (await this.load()).get(id);
+    return this.records().current()[id];
   }
 
   async all(): Promise<EmbedTokenRecord[]> {
-    return [...(await this.load()).values()].sort((a, b) => b.createdAt - a.createdAt);
+    return Object.values(this.records().current()).sort((a, b) => b.createdAt - a.createdAt);
   }
 
   async put(record: EmbedTokenRecord): Promise<void> {
-    const records = await this.load();
-    records.set(record.id, record);
-    await this.persist(records);
+    await this.records().update((stored) => ({ ...stored, [record.id]: newer(stored[record.id], record) }));
   }
 
-  private load(): Promise<Map<string, EmbedTokenRecord>> {
-    this.records ??= readRecords(this.file);
-    return this.records;
+  /** The signing key: the stored one, else a new one stored first (another replica's if it stored first). */
+  signingKey(): Promise<Uint8Array> {
+    this.key ??= this.readOrCreateKey();
+    return this.key;
   }
 
-  private persist(records: Map<string, EmbedTokenRecord>): Promise<void> {
-    const cutoff = this.now() - keepAfterExpiryMs;
-    for (const [id, record] of records) if (record.expiresAt < cutoff) records.delete(id);
-    const text = JSON.stringify({ version: 1, tokens: [...records.values()] }, null, 1);
-    const written = this.writes.then(() => writeAtomically(this.file, text));
-    this.writes = written.catch(() => undefined);
-    return written;
+  private async readOrCreateKey(): Promise<Uint8Array> {
+    const document = this.store.document(embedKeyKind);
+    if (document.current() === "") await document.update((stored) => stored || randomBytes(32).toString("base64"));
+    return new Uint8Array(Buffer.from(document.current(), "base64"));
   }
-}
-
-async function readRecords(file: string): Promise<Map<string, EmbedTokenRecord>> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Map();
-    throw error;
-  }
-  const parsed = fileSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${file} is not an embed token list: ${parsed.error.issues[0]?.message ?? "invalid"}; move it away to start a new one`);
-  return new Map(parsed.data.tokens.map((record) => [record.id, record]));
-}
-
-// A crash mid-write leaves the old file, never half a list.
-async function writeAtomically(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  const temporary = `${file}.${randomBytes(4).toString("hex")}.tmp`;
-  await writeFile(temporary, text, { mode: 0o600 });
-  await rename(temporary, file);
-}
-
-/** The HMAC key for embed tokens: `<data-dir>/embed-token.key`, 32 random bytes created on first use, owner-only. */
-export async function loadOrCreateKey(file: string): Promise<Uint8Array> {
-  try {
-    return decodeKey(await readFile(file, "utf8"), file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  }
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  try {
-    const handle = await open(file, "wx", 0o600);
-    await handle.writeFile(randomBytes(32).toString("base64"));
-    await handle.close();
-  } catch (error) {
-    // Another process created it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  }
-  await chmod(file, 0o600);
-  return decodeKey(await readFile(file, "utf8"), file);
-}
-
-function decodeKey(text: string, file: string): Uint8Array {
-  const key = Buffer.from(text.trim(), "base64");
-  if (key.length < 32) throw new Error(`${file} holds fewer than 32 key bytes; delete it to create a new key (existing embed tokens stop working)`);
-  return new Uint8Array(key);
 }

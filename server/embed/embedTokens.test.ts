@@ -14,7 +14,7 @@ const alice = { name: "alice", groups: ["orrery:admins"] };
 beforeEach(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "orrery-embed-"));
   clock = Date.UTC(2026, 0, 1);
-  tokens = new EmbedTokens({ dataDir, now: () => clock });
+  tokens = EmbedTokens.inDirectory(dataDir, () => clock);
 });
 
 afterEach(() => rm(dataDir, { recursive: true, force: true }));
@@ -56,14 +56,14 @@ describe("EmbedTokens", () => {
     expect((await tokens.revoke(info.id, alice))?.state).toBe("revoked");
     expect(closed).toEqual([info.id]);
     expect(await tokens.verify(token, "/pods")).toBeNull();
-    const restarted = new EmbedTokens({ dataDir, now: () => clock });
+    const restarted = EmbedTokens.inDirectory(dataDir, () => clock);
     expect(await restarted.verify(token, "/pods")).toBeNull();
     expect((await restarted.list())[0]).toMatchObject({ id: info.id, state: "revoked" });
   });
 
   test("a restarted process still honours unrevoked tokens (same key and list)", async () => {
     const { token } = await tokens.create(alice, { scope: "/nodes" });
-    const restarted = new EmbedTokens({ dataDir, now: () => clock });
+    const restarted = EmbedTokens.inDirectory(dataDir, () => clock);
     expect((await restarted.verify(token, "/nodes"))?.name).toBe("alice");
   });
 
@@ -76,7 +76,7 @@ describe("EmbedTokens", () => {
     expect(await tokens.verify(unsigned, "/pods")).toBeNull();
     const foreign = await new SignJWT({ ...decodeJwt(token) }).setProtectedHeader({ alg: "HS256", typ: "orrery-embed+jwt" }).sign(new Uint8Array(32).fill(7));
     expect(await tokens.verify(foreign, "/pods")).toBeNull();
-    const other = new EmbedTokens({ dataDir: path.join(dataDir, "other"), now: () => clock });
+    const other = EmbedTokens.inDirectory(path.join(dataDir, "other"), () => clock);
     expect(await other.verify(token, "/pods")).toBeNull();
   });
 

@@ -4,7 +4,10 @@ import { jwtVerify, SignJWT } from "jose";
 import type { Person } from "../auth/person";
 import { getRuntime } from "../runtime";
 import { formatEmbedScope, parseEmbedScope, scopeAllowsRequest } from "./embedScope";
-import { EmbedTokenStore, loadOrCreateKey, type EmbedTokenRecord } from "./embedStore";
+import { stateStoreFor } from "../state/processStateStore";
+import { FileStateStore } from "../state/fileStateStore";
+import type { StateStore } from "../state/stateStore";
+import { EmbedTokenStore, type EmbedTokenRecord } from "./embedStore";
 import { EMBED_DEFAULT_TTL_SECONDS, EMBED_MAX_TTL_SECONDS, type EmbedTokenInfo } from "@/lib/wire/embed";
 
 export { EMBED_DEFAULT_TTL_SECONDS, EMBED_MAX_TTL_SECONDS, type EmbedTokenInfo } from "@/lib/wire/embed";
@@ -15,24 +18,32 @@ const audience = "orrery-embed";
 export const EMBED_TOKEN_TYPE = "orrery-embed+jwt";
 
 export interface EmbedTokensOptions {
-  dataDir: string;
+  /** Where tokens and the key are kept: the state Secret, or the data directory's files. */
+  store: StateStore;
   now?: () => number;
 }
 
 type RevokedListener = (id: string) => void;
 
-/** Signed (HS256), expiring, read-only tokens scoped to one view, listed and revocable from the data directory. */
+/** Signed (HS256), expiring, read-only tokens scoped to one view, listed and revocable from the state store. */
 export class EmbedTokens {
   private readonly store: EmbedTokenStore;
-  private readonly key: () => Promise<Uint8Array>;
   private readonly now: () => number;
   private readonly revokedListeners = new Set<RevokedListener>();
+  private watchingRevocations = false;
 
   constructor(options: EmbedTokensOptions) {
     this.now = options.now ?? Date.now;
-    this.store = new EmbedTokenStore(path.join(options.dataDir, "embed-tokens.json"), this.now);
-    let key: Promise<Uint8Array> | undefined;
-    this.key = () => (key ??= loadOrCreateKey(path.join(options.dataDir, "embed-token.key")));
+    this.store = new EmbedTokenStore(options.store, this.now);
+  }
+
+  /** Tokens and key in the files of `dataDir` (one replica; tests). */
+  static inDirectory(dataDir: string, now?: () => number): EmbedTokens {
+    return new EmbedTokens({ store: new FileStateStore(path.resolve(dataDir)), now });
+  }
+
+  private key(): Promise<Uint8Array> {
+    return this.store.signingKey();
   }
 
   /** Issues a token; `scope` is checked and written in its canonical form, `ttlSeconds` is capped at 30 days. */
@@ -58,6 +69,7 @@ export class EmbedTokens {
   async verify(token: string, requestPath: string): Promise<Person | null> {
     const claims = await this.verifySignature(token);
     if (!claims) return null;
+    this.watchRevocations();
     const record = await this.store.get(claims.jti);
     if (!record || record.revokedAt !== undefined || record.expiresAt <= this.now()) return null;
     if (!scopeAllowsRequest(record.scope, requestPath)) return null;
@@ -82,17 +94,33 @@ export class EmbedTokens {
     const record = await this.store.get(id);
     if (!record) return undefined;
     if (record.revokedAt === undefined) {
+      this.watchRevocations();
       const revoked = { ...record, revokedAt: this.now(), revokedBy: by.name };
       await this.store.put(revoked);
-      for (const listener of this.revokedListeners) listener(id);
       return this.describe(revoked);
     }
     return this.describe(record);
   }
 
+  /** Calls `listener` with the id of each token revoked from now on, here or on another replica. */
   onRevoked(listener: RevokedListener): () => void {
     this.revokedListeners.add(listener);
     return () => this.revokedListeners.delete(listener);
+  }
+
+  // From the first use of the list on (before it no socket of a token can be open here).
+  private watchRevocations(): void {
+    if (this.watchingRevocations) return;
+    this.watchingRevocations = true;
+    const document = this.store.records();
+    const revoked = new Set(Object.values(document.current()).filter((record) => record.revokedAt !== undefined).map((record) => record.id));
+    document.onChange((records) => {
+      for (const record of Object.values(records)) {
+        if (record.revokedAt === undefined || revoked.has(record.id)) continue;
+        revoked.add(record.id);
+        for (const listener of [...this.revokedListeners]) listener(record.id);
+      }
+    });
   }
 
   private async verifySignature(token: string): Promise<{ jti: string } | null> {
@@ -124,17 +152,18 @@ export function embedSessionId(tokenId: string): string {
   return `embed:${tokenId}`;
 }
 
-// One instance per data directory for the process: the custom server and Next's bundle share it.
+// One instance per state store for the process: the custom server and Next's bundle share it.
 const registryKey = Symbol.for("orrery.embed.tokens");
 
+/** The process's tokens: in the state Secret with --state-secret, else in `dataDir`. */
 export function embedTokensFor(dataDir: string): EmbedTokens {
-  const holder = globalThis as { [registryKey]?: Map<string, EmbedTokens> };
+  const holder = globalThis as { [registryKey]?: Map<StateStore, EmbedTokens> };
   const registry = (holder[registryKey] ??= new Map());
-  const resolved = path.resolve(dataDir);
-  let tokens = registry.get(resolved);
+  const store = stateStoreFor(dataDir);
+  let tokens = registry.get(store);
   if (!tokens) {
-    tokens = new EmbedTokens({ dataDir: resolved });
-    registry.set(resolved, tokens);
+    tokens = new EmbedTokens({ store });
+    registry.set(store, tokens);
   }
   return tokens;
 }

@@ -56,3 +56,46 @@ describe("Orrery's own ClusterRole", () => {
     expect(clusterRoleRules("e2e/cluster/manifests/identities.yaml", "orrery-reader")).toEqual(deployed);
   });
 });
+
+interface ManifestDocument {
+  kind?: string;
+  metadata?: { name?: string; namespace?: string };
+  rules?: unknown[];
+  roleRef?: { kind?: string; name?: string };
+  subjects?: { kind?: string; name?: string; namespace?: string }[];
+  spec?: { template?: { spec?: { containers?: { args?: string[] }[] } } };
+}
+
+function manifest(file: string): ManifestDocument[] {
+  return loadAll(readFileSync(path.join(root, file), "utf8")) as ManifestDocument[];
+}
+
+function find(documents: ManifestDocument[], kind: string, name: string): ManifestDocument {
+  const found = documents.find((doc) => doc?.kind === kind && doc.metadata?.name === name);
+  if (!found) throw new Error(`no ${kind} ${name}`);
+  return found;
+}
+
+describe("Orrery's state Role", () => {
+  const rbac = manifest("deploy/kubernetes/rbac.yaml");
+  const deployment = manifest("deploy/kubernetes/orrery.yaml");
+
+  test("reaches only the state Secret the manifest creates and passes to --state-secret", () => {
+    const role = find(rbac, "Role", "orrery-state");
+    expect(role.metadata?.namespace).toBe("orrery");
+    expect(role.rules).toEqual([{ apiGroups: [""], resources: ["secrets"], resourceNames: ["orrery-state"], verbs: ["get", "update", "watch"] }]);
+    const binding = find(rbac, "RoleBinding", "orrery-state");
+    expect(binding.roleRef).toMatchObject({ kind: "Role", name: "orrery-state" });
+    expect(binding.subjects).toEqual([{ kind: "ServiceAccount", name: "orrery", namespace: "orrery" }]);
+    expect(find(deployment, "Secret", "orrery-state").metadata?.namespace).toBe("orrery");
+    const args = find(deployment, "Deployment", "orrery").spec?.template?.spec?.containers?.[0]?.args ?? [];
+    expect(args[args.indexOf("--state-secret") + 1]).toBe("orrery/orrery-state");
+  });
+
+  test("is the one the test control plane gives Orrery", () => {
+    const identities = manifest("e2e/cluster/manifests/identities.yaml");
+    expect(find(identities, "Role", "orrery-state").rules).toEqual(find(rbac, "Role", "orrery-state").rules);
+    expect(find(identities, "RoleBinding", "orrery-state").subjects).toEqual([{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: "orrery" }]);
+    expect(find(identities, "Secret", "orrery-state").metadata?.namespace).toBe("orrery");
+  });
+});
