@@ -1,12 +1,11 @@
-import { clusterScopedKinds, type ResourceSubscribe, type ServerMessage } from "@/lib/wire/stream";
+import { clusterScopedKinds, type ResourceSubscribe } from "@/lib/wire/stream";
 import type { ResourceKind } from "../kube/resources";
 import { log } from "../log";
-import type { CacheView } from "./cacheView";
 import type { ChangeBatch } from "./changeBatch";
-import type { FlowControl } from "./flowControl";
+import type { ConnectionParts } from "./connectionParts";
 import { deltaChanges, snapshotItems } from "./scopedSelection";
 import { deltaMessage, snapshotMessage } from "./serialize";
-import { denialOf, type ConnectionScopes, type ListScope } from "./streamAccess";
+import { denialOf, type ListScope } from "./streamAccess";
 
 interface Subscription {
   id: string;
@@ -19,21 +18,12 @@ interface Subscription {
   scope: ListScope | undefined;
 }
 
-/** What the resource subscriptions of one connection need from it. */
-export interface ResourceConnection {
-  cache: CacheView;
-  scopes: ConnectionScopes;
-  flow: FlowControl;
-  personName: string;
-  send(message: ServerMessage): void;
-  isClosed(): boolean;
-}
 
 /** The kind subscriptions (pods, nodes, …) open on one stream connection: snapshot, deltas, resync when behind, access per person. */
 export class ResourceSubscriptions {
   private readonly subscriptions = new Map<string, Subscription>();
 
-  constructor(private readonly connection: ResourceConnection) {}
+  constructor(private readonly connection: ConnectionParts) {}
 
   get size(): number {
     return this.subscriptions.size;

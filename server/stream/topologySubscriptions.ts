@@ -1,21 +1,10 @@
-import type { ServerMessage } from "@/lib/wire/stream";
 import type { TopologySubscribe } from "@/lib/wire/topology";
-import type { CacheView } from "./cacheView";
-import type { FlowControl } from "./flowControl";
-import { usageRightsChanged, type ConnectionScopes } from "./streamAccess";
+import type { ConnectionParts } from "./connectionParts";
+import { usageRightsChanged } from "./streamAccess";
 import { log } from "../log";
 import { topologyKinds } from "../topology/source";
 import { defaultTopologyOptions, TopologyFeed, type TopologyOptions } from "../topology/topologyFeed";
 
-/** What the topology views of one connection need from it. */
-export interface TopologyConnection {
-  cache: CacheView;
-  scopes: ConnectionScopes;
-  flow: FlowControl;
-  personName: string;
-  send(message: ServerMessage): void;
-  isClosed(): boolean;
-}
 
 /** The topology views open on one stream connection. */
 export class TopologySubscriptions {
@@ -24,7 +13,7 @@ export class TopologySubscriptions {
   private readonly unsent = new Set<TopologyFeed>();
 
   constructor(
-    private readonly connection: TopologyConnection,
+    private readonly connection: ConnectionParts,
     private readonly options: TopologyOptions = defaultTopologyOptions,
   ) {}
 
