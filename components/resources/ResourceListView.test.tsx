@@ -56,6 +56,7 @@ describe("ResourceListView", () => {
       ].join("\n"),
     );
     expect(screen.queryByText("No pods in namespace shop")).toBeNull();
+    expect(screen.queryByLabelText("0 shown")).toBeNull();
     expect(screen.queryByLabelText("Loading pods")).toBeNull();
   });
 

@@ -31,7 +31,8 @@ export function ResourceListView(props: ResourceListViewProps) {
       <Group justify="space-between" wrap="nowrap">
         <Group gap="xs">
           <Title order={2}>{props.title}</Title>
-          {props.loaded && <Badge variant="default" aria-label={`${props.count} shown`}>{props.count}</Badge>}
+          {/* A count of 0 for a list the cluster refused would read as "there are none". */}
+          {props.loaded && !(refusals.length > 0 && props.count === 0) && <Badge variant="default" aria-label={`${props.count} shown`}>{props.count}</Badge>}
         </Group>
         <TextInput
           aria-label="Filter by name"
