@@ -7,6 +7,21 @@ import { handleAuthRoute } from "@/server/auth/handleAuthRoute";
 import { handleLogout } from "@/server/auth/logout";
 import { basicSettings, servicesWith, TestClock } from "@/server/auth/testing/fixtures";
 
+const signedIn = { signedIn: true, embedded: false, mayManageEmbedTokens: false };
+
+/** The menu as the dashboard layout renders it (modules imported afresh, as each test resets them). */
+async function renderMenu(viewer = signedIn) {
+  const { UserMenu } = await import("./UserMenu");
+  const { PageViewerProvider } = await import("./PageViewer");
+  render(
+    <MantineProvider>
+      <PageViewerProvider viewer={viewer}>
+        <UserMenu />
+      </PageViewerProvider>
+    </MantineProvider>,
+  );
+}
+
 const requests: { url: string; method: string; body?: string }[] = [];
 
 beforeEach(() => {
@@ -33,12 +48,7 @@ afterEach(() => {
 describe("UserMenu", () => {
   test("shows the person, their groups, and signs out through the provider's logout URL", async () => {
     const assign = vi.spyOn(window.location, "assign").mockImplementation(() => undefined);
-    const { UserMenu } = await import("./UserMenu");
-    render(
-      <MantineProvider>
-        <UserMenu />
-      </MantineProvider>,
-    );
+    await renderMenu();
     const button = await screen.findByRole("button", { name: "Signed in as alice@example.com" });
     fireEvent.click(button);
     expect(await screen.findByText("orrery:admins")).toBeTruthy();
@@ -60,15 +70,17 @@ describe("UserMenu", () => {
       return url.endsWith("/api/auth/logout") ? handleLogout(request) : handleAuthRoute(request, ["csrf"]);
     }));
     const assign = vi.spyOn(window.location, "assign").mockImplementation(() => undefined);
-    const { UserMenu } = await import("./UserMenu");
-    render(
-      <MantineProvider>
-        <UserMenu />
-      </MantineProvider>,
-    );
+    await renderMenu();
     fireEvent.click(await screen.findByRole("button", { name: "Signed in as alice" }));
     fireEvent.click(await screen.findByRole("menuitem", { name: "Sign out", hidden: true }));
     expect((await screen.findByRole("alert")).textContent).toBe("Sign out failed: missing or wrong csrfToken; fetch one from /api/auth/csrf");
     expect(assign).not.toHaveBeenCalled();
+  });
+
+  test("with login off the header asks for no session", async () => {
+    await renderMenu({ ...signedIn, signedIn: false });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByRole("button", { name: /^Signed in as/ })).toBeNull();
+    expect(requests.map((request) => request.url)).toEqual([]);
   });
 });

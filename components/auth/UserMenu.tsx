@@ -3,10 +3,16 @@ import { useState } from "react";
 import { Badge, Button, Group, Menu, Text } from "@mantine/core";
 import { IconLogout, IconUserCircle } from "@tabler/icons-react";
 import { signOut } from "./authClient";
+import { usePageViewer } from "./PageViewer";
 import { useSession } from "./useSession";
 
 /** The signed-in person (name, groups) and sign out, for the shell's header; nothing when login is off. */
 export function UserMenu() {
+  // Without a session (login off, an embedded view) there is none to ask for: /api/auth/session is not even served then.
+  return usePageViewer().signedIn ? <SessionMenu /> : null;
+}
+
+function SessionMenu() {
   const session = useSession();
   const [leaving, setLeaving] = useState(false);
   const [failure, setFailure] = useState<string>();

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import { MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { KubeObject } from "@/lib/k8s/types";
@@ -81,10 +81,13 @@ describe("DetailsDrawer", () => {
     expect(await screen.findByText(/^subjectaccessreviews\.authorization\.k8s\.io is forbidden: User "system:serviceaccount:orrery:orrery"/)).toBeTruthy();
   });
 
-  test("an object the person may not get reads as not found", async () => {
-    vi.stubGlobal("fetch", detailsApi(alice, { can: async () => false, canList: async () => false }));
+  test("an object the person may not get shows the cluster's refusal, never 'not found'", async () => {
+    vi.stubGlobal("fetch", detailsApi(alice, { person: alice, can: async () => false, canList: async () => false }));
     showDrawer();
-    expect(await screen.findByText('pods "web-1" not found in namespace "shop"; it may have been deleted')).toBeTruthy();
+    const alert = await screen.findByRole("alert");
+    await waitFor(() => expect(alert.textContent).toContain("The cluster refused to let you get pods in namespace shop."));
+    expect(alert.textContent).toContain("Not allowed");
+    expect(document.body.textContent).not.toMatch(/not found/i);
   });
 
   test("a proxy's HTML error page is named with its status", async () => {

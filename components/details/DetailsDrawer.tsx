@@ -7,6 +7,8 @@ import type { ObjectDetails as ObjectDetailsBody } from "@/lib/wire/resources";
 import { useLiveResource } from "@/components/live/useLiveResource";
 import { useUrlState } from "@/components/ui/useUrlState";
 import { Age } from "@/components/resources/Age";
+import { ForbiddenNotice } from "@/components/resources/ForbiddenNotice";
+import { ApiRequestError } from "@/lib/wire/readApiError";
 import { ShellButton } from "@/components/terminal/ShellButton";
 import { useShellOpen } from "@/components/terminal/openShells";
 import { KeyValueTable, LabelChips } from "./KeyValueList";
@@ -40,7 +42,7 @@ export function ObjectDetails({ objectRef }: { objectRef: ObjectRef }) {
   const object = useMemo(() => live.items.find((o) => o.metadata.name === objectRef.name), [live.items, objectRef.name]);
   const details = useObjectDetails(selected, object?.metadata.resourceVersion);
   if (!live.loaded) return <Text c="dimmed">Loading…</Text>;
-  if (live.refused) return <Alert color="red" title="Not allowed" role="alert">{live.refused}</Alert>;
+  if (live.refused) return <ForbiddenNotice refusals={[live.refused]} />;
   if (!object) return <Alert color="yellow" title="Not found">{objectRef.resource} “{objectRef.name}” does not exist{objectRef.namespace ? ` in namespace ${objectRef.namespace}` : ""} (any more).</Alert>;
   return (
     <Tabs defaultValue="overview" keepMounted={false}>
@@ -53,7 +55,8 @@ export function ObjectDetails({ objectRef }: { objectRef: ObjectRef }) {
       </Group>
       <Tabs.Panel value="overview">
         {live.stale && <Alert color="yellow" mb="sm">Data may be out of date: {live.staleReason}</Alert>}
-        {details.error && <Alert color="red" mb="sm">{details.error.message}</Alert>}
+        {/* A refused get is the cluster's refusal, with who asked and how to be let in; other failures are said as they are. */}
+        {details.error && (details.error instanceof ApiRequestError && details.error.status === 403 ? <ForbiddenNotice refusals={[details.error.message]} /> : <Alert color="red" mb="sm">{details.error.message}</Alert>)}
         <Overview object={object} details={details.data} />
       </Tabs.Panel>
       <Tabs.Panel value="yaml">

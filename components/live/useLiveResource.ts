@@ -19,10 +19,10 @@ export interface LiveResource<T extends KubeObject = KubeObject> {
   refused?: string;
 }
 
-/** The refusals of several live resources as one sentence, or undefined when none was refused. */
-export function refusalOf(...resources: readonly LiveResource[]): string | undefined {
+/** The refusals of several live resources, one sentence each, or undefined when none was refused. */
+export function refusalOf(...resources: readonly LiveResource[]): readonly string[] | undefined {
   const reasons = [...new Set(resources.map((resource) => resource.refused).filter((reason) => reason !== undefined))];
-  return reasons.length > 0 ? reasons.join("; ") : undefined;
+  return reasons.length > 0 ? reasons : undefined;
 }
 
 const emptySnapshot: LiveSnapshot = { items: [], loaded: false, resyncing: false };

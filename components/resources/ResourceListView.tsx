@@ -1,7 +1,8 @@
 "use client";
 import type { ReactNode } from "react";
-import { Alert, Badge, Group, Skeleton, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Group, Skeleton, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconSearch } from "@tabler/icons-react";
+import { ForbiddenNotice } from "./ForbiddenNotice";
 import { LiveNotice } from "./LiveNotice";
 
 export interface ResourceListViewProps {
@@ -11,8 +12,8 @@ export interface ResourceListViewProps {
   loaded: boolean;
   stale: boolean;
   staleReason?: string;
-  /** Why the server refused some of the data (see refusalOf). */
-  refused?: string;
+  /** Why the server refused some of the data, one sentence per refused subscription (see refusalOf). */
+  refused?: string | readonly string[];
   query: string;
   onQueryChange(query: string): void;
   /** What to say when nothing is there, e.g. "No pods in namespace shop". */
@@ -22,14 +23,16 @@ export interface ResourceListViewProps {
 
 export const LIST_HEIGHT = "calc(100dvh - 56px - 2 * var(--mantine-spacing-md) - 64px)";
 
-/** The common frame of a list page: title, count, name filter, loading and empty states, staleness. */
+/** The common frame of a list page: title, count, name filter, and its states: loading, empty, refused, stale. */
 export function ResourceListView(props: ResourceListViewProps) {
+  const refusals = props.refused === undefined ? [] : typeof props.refused === "string" ? [props.refused] : props.refused;
   return (
     <Stack gap="sm">
       <Group justify="space-between" wrap="nowrap">
         <Group gap="xs">
           <Title order={2}>{props.title}</Title>
-          {props.loaded && <Badge variant="default" aria-label={`${props.count} shown`}>{props.count}</Badge>}
+          {/* A count of 0 for a list the cluster refused would read as "there are none". */}
+          {props.loaded && !(refusals.length > 0 && props.count === 0) && <Badge variant="default" aria-label={`${props.count} shown`}>{props.count}</Badge>}
         </Group>
         <TextInput
           aria-label="Filter by name"
@@ -41,11 +44,7 @@ export function ResourceListView(props: ResourceListViewProps) {
         />
       </Group>
       <LiveNotice stale={props.stale} reason={props.staleReason} />
-      {props.refused && (
-        <Alert color="red" variant="light" title="Not allowed" role="alert" py="xs" mb="sm">
-          {props.refused}
-        </Alert>
-      )}
+      {refusals.length > 0 && <ForbiddenNotice refusals={refusals} />}
       {!props.loaded ? (
         <Stack gap={6} aria-busy="true" aria-label={`Loading ${props.title.toLowerCase()}`}>
           {Array.from({ length: 8 }, (_, i) => (
@@ -53,10 +52,12 @@ export function ResourceListView(props: ResourceListViewProps) {
           ))}
         </Stack>
       ) : props.count === 0 ? (
-        <Text c="dimmed" py="xl" ta="center">
-          {/* An empty list from a cache that cannot read the cluster says nothing about the cluster. */}
-          {props.stale || props.refused ? `Nothing to show: ${props.title.toLowerCase()} cannot be read right now` : props.emptyText}
-        </Text>
+        // A refused list says so above; an empty one from a cache that cannot read the cluster says nothing about the cluster.
+        refusals.length > 0 ? null : (
+          <Text c="dimmed" py="xl" ta="center">
+            {props.stale ? `Nothing to show: ${props.title.toLowerCase()} cannot be read right now` : props.emptyText}
+          </Text>
+        )
       ) : (
         props.children
       )}

@@ -1,8 +1,12 @@
 "use client";
 import { Alert, Button, Group, Loader, Text } from "@mantine/core";
+import type { TopologyView } from "@/lib/wire/topology";
 import type { Aggregation } from "../model/graphStore";
+import { TopologyEmptyState } from "./TopologyEmptyState";
 
 export interface TopologyNoticesProps {
+  /** The view shown, so an empty map can say whether the person may see what it is drawn from. */
+  view: TopologyView;
   loaded: boolean;
   resyncing: boolean;
   error?: string;
@@ -20,7 +24,7 @@ export interface TopologyNoticesProps {
 
 /** Says plainly why the map shows what it shows: loading, catching up, grouped, filtered, empty. */
 export function TopologyNotices(props: TopologyNoticesProps) {
-  const { loaded, resyncing, error, aggregated, total, filteredOut, namespaces, brokenPinned, expandedCount, onCollapseAll } = props;
+  const { view, loaded, resyncing, error, aggregated, total, filteredOut, namespaces, brokenPinned, expandedCount, onCollapseAll } = props;
   return (
     <>
       {error && <Alert color="red" title="The map could not be loaded">{error}</Alert>}
@@ -42,11 +46,7 @@ export function TopologyNotices(props: TopologyNoticesProps) {
         </Alert>
       )}
       {brokenPinned.length > 0 && <Alert color="red">These pinned searches do not parse and are ignored: {brokenPinned.join("; ")}</Alert>}
-      {loaded && !error && total === 0 && (
-        <Alert color="gray" title="Nothing to show" data-testid="topology-empty">
-          {namespaces.length > 0 ? `There is nothing you may see in ${namespaces.length === 1 ? "namespace" : "namespaces"} ${namespaces.join(", ")}.` : "There is nothing in this view that you may see."}
-        </Alert>
-      )}
+      {loaded && !error && total === 0 && <TopologyEmptyState view={view} namespaces={namespaces} />}
       {loaded && total > 0 && filteredOut === total && (
         <Alert color="gray" title="Everything is filtered out" data-testid="topology-all-filtered">
           All {total.toLocaleString("en")} nodes are hidden by the filters or pinned searches.

@@ -88,6 +88,7 @@ export function TopologyPage() {
         onHelp={() => setHelpOpen(true)}
       />
       <TopologyNotices
+        view={state.view}
         loaded={feed.loaded}
         resyncing={feed.resyncing}
         error={feed.error}

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { scalarTypes, type FieldSchema, type MessageSchemas } from "./schemaTypes";
 
-const apiGroups = ["core/v1", "apps/v1", "batch/v1", "discovery/v1", "networking/v1", "policy/v1", "coordination/v1", "authorization/v1", "authentication/v1", "autoscaling/v1"];
+const apiGroups = ["rbac/v1", "core/v1", "apps/v1", "batch/v1", "discovery/v1", "networking/v1", "policy/v1", "coordination/v1", "authorization/v1", "authentication/v1", "autoscaling/v1"];
 const machinery = ["pkg/apis/meta/v1", "pkg/runtime", "pkg/runtime/schema", "pkg/util/intstr", "pkg/api/resource"];
 
 interface ParsedFile {

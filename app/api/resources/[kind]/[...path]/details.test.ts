@@ -82,11 +82,19 @@ describe("lookupDetailsFor", () => {
     canList: async (kind, namespace) => kind === "events" && eventNamespaces.includes(namespace ?? ""),
   });
 
-  test("an object the person may not get is answered exactly like a missing one", async () => {
-    const hidden = await refusalOf(() => lookupDetailsFor(accessAllowing([]), richCache, "pods", ["shop", "web-abc-1"]));
-    const missing = await refusalOf(() => lookupDetailsFor(accessAllowing([]), richCache, "pods", ["shop", "no-such-pod"]));
-    expect(hidden).toEqual({ status: 404, body: { error: { code: "not_found", message: 'pods "web-abc-1" not found in namespace "shop"; it may have been deleted' } } });
-    expect(missing.body.error.message).toBe('pods "no-such-pod" not found in namespace "shop"; it may have been deleted');
+  test("an object the person may not get is refused as the apiserver refuses it, whether or not it exists", async () => {
+    const refusing = { ...accessAllowing([]), person: { name: "admin" } };
+    const hidden = await refusalOf(() => lookupDetailsFor(refusing, richCache, "pods", ["shop", "web-abc-1"]));
+    const missing = await refusalOf(() => lookupDetailsFor(refusing, richCache, "pods", ["shop", "no-such-pod"]));
+    expect(hidden).toEqual({ status: 403, body: { error: { code: "forbidden", message: 'pods "web-abc-1" is forbidden: User "admin" cannot get resource "pods" in API group "" in the namespace "shop"' } } });
+    expect(missing).toEqual({ status: 403, body: { error: { code: "forbidden", message: 'pods "no-such-pod" is forbidden: User "admin" cannot get resource "pods" in API group "" in the namespace "shop"' } } });
+    const node = await refusalOf(() => lookupDetailsFor(refusing, richCache, "nodes", ["node-1"]));
+    expect(node.body.error.message).toBe('nodes "node-1" is forbidden: User "admin" cannot get resource "nodes" in API group "" at the cluster scope');
+  });
+
+  test("an object the person may get but that is gone is not found", async () => {
+    const missing = await refusalOf(() => lookupDetailsFor(accessAllowing(["pods/shop/no-such-pod"]), richCache, "pods", ["shop", "no-such-pod"]));
+    expect(missing).toEqual({ status: 404, body: { error: { code: "not_found", message: 'pods "no-such-pod" not found in namespace "shop"; it may have been deleted' } } });
   });
 
   test("owners the person may not get are shown as not found, and only events of allowed namespaces are kept", async () => {

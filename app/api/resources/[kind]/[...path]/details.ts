@@ -1,4 +1,5 @@
 import type { Access } from "@/server/access/types";
+import type { Person } from "@/server/auth/person";
 import { ApiError } from "@/server/http/errors";
 import { kindInfo } from "@/server/kube/resources";
 import { describeObject, ownerChain, type DescribeLookup } from "@/lib/k8s/describeObject";
@@ -13,7 +14,7 @@ export interface DetailsCache extends DescribeLookup, RelatedCache {
 }
 
 /** What the details need to know about the person; server/access's Access satisfies it. */
-export type DetailsAccess = Pick<Access, "can" | "canList"> & RelatedAccess;
+export type DetailsAccess = Pick<Access, "can" | "canList"> & RelatedAccess & { readonly person?: Pick<Person, "name"> };
 
 function notFound(kind: StreamResourceKind, ref: Pick<ObjectRef, "namespace" | "name">): ApiError {
   const where = ref.namespace ? ` in namespace "${ref.namespace}"` : "";
@@ -25,17 +26,30 @@ function mayGet(access: DetailsAccess, kind: StreamResourceKind, namespace: stri
   return access.can("get", { group: kindInfo(kind).group, resource: kind, namespace: kind === "namespaces" ? name : namespace, name });
 }
 
-/** The object a request names; throws an ApiError saying precisely what was wrong with the request. */
-function locate(cache: DetailsCache, kind: string, path: readonly string[]): { resource: StreamResourceKind; object: KubeObject } {
+/** The reference a request names; throws a 400 saying precisely what was wrong with it. */
+function referenceOf(kind: string, path: readonly string[]): { resource: StreamResourceKind; ref: ObjectRef } {
   if (!isStreamResourceKind(kind)) throw ApiError.badRequest(`unknown kind "${kind}"; expected one of ${streamResourceKinds.join(", ")}`);
   const ref = parseObjectRef([kind, ...path].join("/"));
   if (!ref) {
     const shape = clusterScopedKinds.has(kind) ? `${kind} are cluster-scoped: use /api/resources/${kind}/<name>` : `${kind} are namespaced: use /api/resources/${kind}/<namespace>/<name>`;
     throw ApiError.badRequest(shape);
   }
-  const object = cache.get(kind, ref.namespace, ref.name);
-  if (!object) throw notFound(kind, ref);
-  return { resource: kind, object };
+  return { resource: kind, ref };
+}
+
+/** The object a request names; throws an ApiError saying precisely what was wrong with the request. */
+function locate(cache: DetailsCache, kind: string, path: readonly string[]): { resource: StreamResourceKind; object: KubeObject } {
+  const { resource, ref } = referenceOf(kind, path);
+  const object = cache.get(resource, ref.namespace, ref.name);
+  if (!object) throw notFound(resource, ref);
+  return { resource, object };
+}
+
+// kube-apiserver's own words for a refused get, so a person reads the cluster's refusal and what it was about.
+function forbidden(access: DetailsAccess, resource: StreamResourceKind, ref: Pick<ObjectRef, "namespace" | "name">): ApiError {
+  const who = access.person ? `User "${access.person.name}"` : "you";
+  const where = ref.namespace ? `in the namespace "${ref.namespace}"` : "at the cluster scope";
+  return ApiError.forbidden(`${resource} "${ref.name}" is forbidden: ${who} cannot get resource "${resource}" in API group "${kindInfo(resource).group}" ${where}`);
 }
 
 /** Finds one object in the shared cache and describes it; throws an ApiError (400, 404) saying what was wrong. */
@@ -44,14 +58,16 @@ export function lookupDetails(cache: DetailsCache, kind: string, path: readonly 
 }
 
 /**
- * lookupDetails as `access`'s person may see it. An object they may not get is answered exactly like a
- * missing one (404, not 403), so the answer does not tell them that it exists. Owners they may not get
- * are shown as not found (the chain stops there), and only events of namespaces where they may list events are kept.
+ * lookupDetails as `access`'s person may see it. As the apiserver does, the right to get is asked before the object is
+ * looked for: a refusal is a 403 whether or not the object exists (so it tells nothing about that), never a "not found".
+ * Owners they may not get are shown as not found (the chain stops there), and only events of namespaces where they may
+ * list events are kept.
  */
 export async function lookupDetailsFor(access: DetailsAccess, cache: DetailsCache, kind: string, path: readonly string[], usage?: RelatedUsage): Promise<ObjectDetails> {
+  const { resource: asked, ref } = referenceOf(kind, path);
+  if (!(await mayGet(access, asked, ref.namespace, ref.name))) throw forbidden(access, asked, ref);
   const { resource, object } = locate(cache, kind, path);
   const { namespace, name, uid } = object.metadata;
-  if (!(await mayGet(access, resource, namespace, name))) throw notFound(resource, { namespace, name });
   const owners = ownerChain(object, (ownerUid) => cache.byUid(ownerUid)).filter((owner) => owner.found && owner.resource);
   const ownerAllowed = await Promise.all(owners.map((owner) => mayGet(access, owner.resource!, owner.namespace, owner.name)));
   const visibleOwners = new Set(owners.filter((_, i) => ownerAllowed[i]).map((owner) => owner.uid));
