@@ -1,5 +1,6 @@
 import type { WebSocket } from "ws";
 import type { TopologySubscribe } from "@/lib/wire/topology";
+import type { UsageSubscribe } from "@/lib/wire/usage";
 import { clusterScopedKinds, StreamCloseCode, type ResourceSubscribe, type ServerMessage } from "@/lib/wire/stream";
 import { parseClientMessage } from "@/lib/wire/parseClientMessage";
 import type { Person } from "../auth/person";
@@ -12,6 +13,7 @@ import { log } from "../log";
 import { topologyKinds } from "../topology/source";
 import { defaultTopologyOptions, type TopologyOptions } from "../topology/topologyFeed";
 import { TopologySubscriptions } from "./topologySubscriptions";
+import { UsageSubscriptions } from "./usageSubscriptions";
 
 export interface BufferLimits {
   /** Above this many buffered bytes deltas are dropped and the client is resynced once it drains. */
@@ -52,6 +54,7 @@ const maxTimerMs = 2 ** 31 - 1;
 export class StreamConnection {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly topologies: TopologySubscriptions;
+  private readonly usage: UsageSubscriptions;
   private drainTimer: NodeJS.Timeout | undefined;
   private overHardLimitSince: number | undefined;
   private lagBytes = 0;
@@ -87,6 +90,7 @@ export class StreamConnection {
       },
       topologyOptions,
     );
+    this.usage = new UsageSubscriptions({ cache, scopes: identity.scopes, usage: topologyOptions.usage, personName: identity.person?.name, send: (text) => (this.sendRaw(text), this.watchBuffer()), sendError: (id, message) => this.send({ type: "error", id, message }), isBehind: () => this.ws.bufferedAmount > this.lagLimit(), isClosed: () => this.closed });
     ws.on("message", (data, isBinary) => this.handleFrame(isBinary ? null : data.toString()));
     ws.on("pong", () => (this.alive = true));
     ws.on("close", () => this.dispose());
@@ -125,6 +129,7 @@ export class StreamConnection {
   /** New CPU and memory samples: every topology view is owed a frame (its delta carries the nodes whose usage moved). */
   usageChanged(): void {
     if (!this.closed) this.topologies.changed();
+    this.usage.changed();
   }
 
   /** Keepalive: a client that did not answer the last ping is gone. */
@@ -153,13 +158,14 @@ export class StreamConnection {
     if (message.type === "ping") return this.send({ type: "pong" });
     if (message.type === "unsubscribe") return this.unsubscribe(message.id);
     if (message.resource === "topology") return this.subscribeTopology(message);
+    if (message.resource === "usage") return this.subscribeUsage(message);
     this.subscribe(message);
   }
 
   /** Why a new subscription cannot be taken; undefined when it can. */
   private subscriptionRefusal(id: string): string | undefined {
-    if (this.subscriptions.has(id) || this.topologies.has(id)) return `subscription id "${id}" is already in use; unsubscribe it first or pick another id`;
-    if (this.subscriptions.size + this.topologies.size >= this.limits.maxSubscriptions) return `too many subscriptions (${this.limits.maxSubscriptions}); unsubscribe some first`;
+    if (this.subscriptions.has(id) || this.topologies.has(id) || this.usage.has(id)) return `subscription id "${id}" is already in use; unsubscribe it first or pick another id`;
+    if (this.subscriptions.size + this.topologies.size + this.usage.size >= this.limits.maxSubscriptions) return `too many subscriptions (${this.limits.maxSubscriptions}); unsubscribe some first`;
     return undefined;
   }
 
@@ -167,6 +173,12 @@ export class StreamConnection {
     const refusal = this.subscriptionRefusal(message.id);
     if (refusal) return this.send({ type: "error", id: message.id, message: refusal });
     this.topologies.subscribe(message);
+  }
+
+  private subscribeUsage(message: UsageSubscribe): void {
+    const refusal = this.subscriptionRefusal(message.id);
+    if (refusal) return this.send({ type: "error", id: message.id, message: refusal });
+    this.usage.subscribe(message);
   }
 
   private subscribe(message: ResourceSubscribe): void {
@@ -216,6 +228,7 @@ export class StreamConnection {
       for (const sub of [...this.subscriptions.values()]) if (sub.scope && changed.has(sub.resource)) this.rescope(sub);
       // A topology view rebuilt under the new scope sends what appeared and disappeared as a delta.
       this.topologies.changed(changed);
+      this.usage.changed(changed);
     } catch (err) {
       log.warn({ err, person: this.person?.name }, "could not refresh stream access; keeping the last answer");
     } finally {
@@ -249,7 +262,7 @@ export class StreamConnection {
   }
 
   private unsubscribe(id: string): void {
-    if (this.topologies.unsubscribe(id)) return;
+    if (this.topologies.unsubscribe(id) || this.usage.unsubscribe(id)) return;
     if (!this.subscriptions.delete(id)) this.send({ type: "error", id, message: `no subscription "${id}" on this connection` });
   }
 
@@ -326,6 +339,7 @@ export class StreamConnection {
     clearTimeout(this.expiryTimer);
     this.subscriptions.clear();
     this.topologies.stop();
+    this.usage.stop();
     this.onClosed(this);
   }
 }
