@@ -1,9 +1,10 @@
 import { expect, test, type Locator } from "@playwright/test";
 import { ResourceListPage } from "./pages/ResourceListPage";
+import { kubectl, podNames } from "./fixtures/kubectl";
 import { scenario } from "./fixtures/scenario";
 
 // CPU and memory in the lists come from the same poller as the map (metrics.k8s.io: the demo's, or metrics-server
-// on the real control plane, where kwok reports a constant 1m / 1Mi per pod).
+// on the real control plane, where kwok reports 1m / 1Mi per pod unless its annotations say otherwise).
 
 const { shop, target } = scenario();
 const units: Record<string, number> = { B: 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40 };
@@ -98,12 +99,24 @@ test.describe("usage in the lists", () => {
   });
 
   test("usage is live: a poll that changes the samples changes the list without a reload", async ({ page }) => {
-    // kwok reports the same usage on every scrape, so only the demo's samples move.
-    test.skip(target === "real", "usage on the real control plane (kwok) does not change between polls");
     const pods = new ResourceListPage(page, "Pods");
     await pods.goto(`?ns=${shop}`);
     await expect(pods.rows().first()).toBeVisible();
     const cpu = await columnIndex(pods, "CPU");
+    if (target === "real") {
+      // kwok reports what a pod's annotation says it uses: change it, and the list follows after the next polls.
+      const [pod] = await podNames(shop, "app=frontend");
+      const cell = cellOf(pods.row(pod!), cpu);
+      await expect(cell).toHaveText(/^\d+m$/, { timeout: 150_000 });
+      await kubectl("annotate", "pod", pod!, "-n", shop, "kwok.x-k8s.io/usage-cpu=317m", "--overwrite");
+      try {
+        await expect.poll(async () => usageValue(await cell.innerText()), { timeout: 90_000, intervals: [2_000] }).toBeGreaterThanOrEqual(300);
+      } finally {
+        await kubectl("annotate", "pod", pod!, "-n", shop, "kwok.x-k8s.io/usage-cpu-");
+      }
+      return;
+    }
+    // The demo's samples move on every poll.
     const memory = await columnIndex(pods, "Memory");
     const snapshot = async () => (await pods.rows().locator(`td:nth-child(${cpu + 1}), td:nth-child(${memory + 1})`).allInnerTexts()).join("|");
     await expect.poll(async () => (await snapshot()).replace(/[–|]/g, ""), { timeout: 45_000 }).not.toBe("");
