@@ -6,6 +6,8 @@ export type UsageResource = "cpu" | "memory";
 
 const formatters: Record<UsageResource, (value: number) => string> = { cpu: formatMillicores, memory: formatBytes };
 const resourceLabel: Record<UsageResource, string> = { cpu: "CPU", memory: "Memory" };
+// A fixed width for the number keeps the bars of a column aligned.
+const numberWidth: Record<UsageResource, number> = { cpu: 44, memory: 64 };
 
 // Above a limit or allocatable is trouble; above a request only means the pod borrows spare room.
 function barColor(ratio: number, reference: "allocatable" | "limit" | "request"): string {
@@ -30,7 +32,7 @@ export function UsageCell({ resource, data }: { resource: UsageResource; data: U
   const description = describeUsage(resource, data);
   if (data.used === undefined) {
     return (
-      <Text size="sm" c="dimmed" title={description} data-usage="none">
+      <Text size="sm" c="dimmed" w={numberWidth[resource]} ta="right" title={description} data-usage="none">
         –
       </Text>
     );
@@ -39,7 +41,7 @@ export function UsageCell({ resource, data }: { resource: UsageResource; data: U
   const ratio = reference ? data.used / reference.value : undefined;
   return (
     <Group gap={6} wrap="nowrap" title={description} data-usage={data.used}>
-      <Text size="sm" style={{ minWidth: 0, flex: "none" }}>
+      <Text size="sm" w={numberWidth[resource]} ta="right" style={{ flex: "none" }}>
         {formatters[resource](data.used)}
       </Text>
       {reference && ratio !== undefined && (
@@ -47,7 +49,7 @@ export function UsageCell({ resource, data }: { resource: UsageResource; data: U
           value={Math.min(ratio, 1) * 100}
           color={barColor(ratio, reference.name)}
           size="sm"
-          w={40}
+          w={32}
           style={{ flex: "none" }}
           aria-label={description}
         />
