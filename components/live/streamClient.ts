@@ -1,7 +1,7 @@
 import { StreamCloseCode, type ClientMessage, type ServerMessage, type StreamResourceKind, type WireChange, type WireKindStatus } from "@/lib/wire/stream";
 import type { KubeObject } from "@/lib/k8s/types";
 import type { TopologyMessage, TopologySubscribe } from "@/lib/wire/topology";
-import type { UsageFrame } from "@/lib/wire/usage";
+import type { UsageFrame, UsageSubscribe } from "@/lib/wire/usage";
 
 /** The part of the browser WebSocket the client uses (the `ws` package's client fits too). */
 export interface SocketLike {
@@ -38,6 +38,8 @@ export interface UsageHandler {
   onError?(message: string): void;
 }
 
+export type UsageRequest = Omit<UsageSubscribe, "type" | "id" | "resource">;
+
 export type TopologyRequest = Omit<TopologySubscribe, "type" | "id" | "resource">;
 
 export type ConnectionPhase = "connecting" | "open" | "reconnecting";
@@ -73,7 +75,7 @@ const OPEN = 1;
 type Subscription =
   | { resource: StreamResourceKind; namespace?: string; handler: SubscriptionHandler }
   | { resource: "topology"; request: TopologyRequest; handler: TopologyHandler }
-  | { resource: "usage"; namespace?: string; handler: UsageHandler };
+  | { resource: "usage"; request: UsageRequest; handler: UsageHandler };
 
 /** One websocket per tab: multiplexes subscriptions, reconnects with backoff and resubscribes. */
 export class StreamClient {
@@ -124,10 +126,10 @@ export class StreamClient {
     };
   }
 
-  /** CPU and memory for the lists (pods in `namespace`, or all, and nodes); a whole frame after every poll. */
-  subscribeUsage(namespace: string | undefined, handler: UsageHandler): () => void {
+  /** CPU and memory for the lists (pods in a namespace, or all, and nodes); a whole frame after every poll that changed them. */
+  subscribeUsage(request: UsageRequest, handler: UsageHandler): () => void {
     const id = `u${++this.nextId}`;
-    this.subscriptions.set(id, { resource: "usage", namespace, handler });
+    this.subscriptions.set(id, { resource: "usage", request, handler });
     this.sendSubscribe(id);
     return () => {
       if (this.subscriptions.delete(id)) this.send({ type: "unsubscribe", id });
@@ -221,7 +223,7 @@ export class StreamClient {
     const sub = this.subscriptions.get(id);
     if (!sub) return;
     if (sub.resource === "topology") this.send({ type: "subscribe", id, resource: "topology", ...sub.request });
-    else if (sub.resource === "usage") this.send({ type: "subscribe", id, resource: "usage", ...(sub.namespace ? { namespace: sub.namespace } : {}) });
+    else if (sub.resource === "usage") this.send({ type: "subscribe", id, resource: "usage", ...sub.request });
     else this.send({ type: "subscribe", id, resource: sub.resource, ...(sub.namespace ? { namespace: sub.namespace } : {}) });
   }
 

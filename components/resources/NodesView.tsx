@@ -25,7 +25,7 @@ export function NodesView() {
   const controls = useListControls(defaultSort);
   const nodes = useLiveResource<Node>("nodes");
   const pods = useLiveResource<Pod>("pods");
-  const usage = useListUsage(undefined);
+  const usage = useListUsage("nodes");
   const rows = useMemo(() => {
     const counts = countPodsByNode(pods.items);
     return nodes.items.map((node) => toNodeRow(node, counts.get(node.metadata.name) ?? 0, usage));

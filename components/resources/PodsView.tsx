@@ -13,7 +13,7 @@ const defaultSort = [{ id: "name", desc: false }];
 export function PodsView() {
   const controls = useListControls(defaultSort);
   const pods = useLiveResource<Pod>("pods", controls.namespace);
-  const usage = useListUsage(controls.namespace);
+  const usage = useListUsage("pods", controls.namespace);
   const rows = useMemo(() => pods.items.map((pod) => toPodRow(pod, usage)), [pods.items, usage]);
   const shown = useMemo(() => filterByName(rows, controls.query), [rows, controls.query]);
   return (

@@ -36,7 +36,7 @@ export function WorkloadsView() {
   const controls = useListControls(defaultSort);
   const sources = useWorkloadSources(controls.namespace);
   const { deployments, replicasets, statefulsets, daemonsets, jobs, cronjobs, pods } = sources;
-  const usage = useListUsage(controls.namespace);
+  const usage = useListUsage("pods", controls.namespace);
   const rows = useMemo(() => {
     const grouped = groupWorkloads({
       deployments: deployments.items,

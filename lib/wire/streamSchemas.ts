@@ -41,6 +41,7 @@ export const usageSubscribeSchema = z.object({
   id: subscriptionId,
   resource: z.literal("usage"),
   namespace: namespaceName.optional(),
+  only: z.enum(["pods", "nodes"]).optional(),
 });
 
 /** Every message but a topology subscribe; parseClientMessage picks the schema by "resource" for precise errors. */

@@ -6,6 +6,8 @@ export interface UsageSubscribe {
   id: string;
   resource: "usage";
   namespace?: string;
+  /** Only pods' or only nodes' samples (the Nodes list needs no pod's); both when absent. */
+  only?: "pods" | "nodes";
 }
 
 /** One sample: [CPU in millicores, memory in bytes]. */

@@ -114,6 +114,14 @@ describe("usage in the lists", () => {
     expect((await client.next("usage")).pods).toEqual({ "batch/b": [300, 400 * MiB] });
   });
 
+  test("the Nodes list asks for nodes' samples only, the Pods list for pods' only", async () => {
+    const client = await connectAs(await start(new FakeUsage(samples())), "ops");
+    client.send({ type: "subscribe", id: "n", resource: "usage", only: "nodes" });
+    expect(await client.next("usage")).toMatchObject({ pods: {}, nodes: { n1: [900, 1024 * MiB] } });
+    client.send({ type: "subscribe", id: "p", resource: "usage", only: "pods", namespace: "shop" });
+    expect(await client.next("usage")).toMatchObject({ pods: { "shop/a": [120, 150 * MiB] }, nodes: {} });
+  });
+
   test("losing the metrics right takes the samples away at the next access check", async () => {
     const access = new FakeAccess({ pods: everywhere, nodes: true });
     people.revoked = access;

@@ -22,12 +22,13 @@ function podNamespaces(scope: UsageScope, namespace: string | undefined): readon
  * One usage frame for the lists: the samples of the pods (in `namespace`, or all) and nodes in the cache that the person
  * may see under `scope`, the same rule the map obeys (visibleUsage).
  */
-export function listUsageFrame(id: string, cache: CacheView, source: ListUsageSource | undefined, scope: UsageScope, namespace: string | undefined): UsageFrame {
+export function listUsageFrame(id: string, cache: CacheView, source: ListUsageSource | undefined, scope: UsageScope, request: { namespace?: string; only?: "pods" | "nodes" }): UsageFrame {
+  const { namespace, only } = request;
   const visible = { pods: scope.pods.all ? (true as const) : [...scope.pods.namespaces].sort(), nodes: scope.nodes };
   if (!source) return { type: "usage", id, pods: {}, nodes: {}, visible, unavailable: "Orrery does not poll the metrics API (metrics.k8s.io) here" };
   const lookup = visibleUsage(source.lookup(), scope);
   const pods: UsageFrame["pods"] = {};
-  for (const ns of podNamespaces(scope, namespace)) {
+  for (const ns of only === "nodes" ? [] : podNamespaces(scope, namespace)) {
     for (const pod of cache.list("pods", ns === undefined ? undefined : { namespace: ns })) {
       const podNamespace = pod.metadata.namespace ?? "";
       const usage = lookup.pod(podNamespace, pod.metadata.name);
@@ -35,7 +36,7 @@ export function listUsageFrame(id: string, cache: CacheView, source: ListUsageSo
     }
   }
   const nodes: UsageFrame["nodes"] = {};
-  if (scope.nodes) {
+  if (scope.nodes && only !== "pods") {
     for (const node of cache.list("nodes")) {
       const usage = lookup.node(node.metadata.name);
       if (usage) nodes[node.metadata.name] = sampleOf(usage);

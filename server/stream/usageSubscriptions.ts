@@ -22,30 +22,31 @@ const retryMs = 500;
 
 /** The lists' CPU and memory subscriptions of one stream connection: a whole frame on subscribe and after each change. */
 export class UsageSubscriptions {
-  private readonly namespaces = new Map<string, string | undefined>();
+  private readonly requests = new Map<string, UsageSubscribe>();
   private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly connection: UsageConnection) {}
 
   get size(): number {
-    return this.namespaces.size;
+    return this.requests.size;
   }
 
   has(id: string): boolean {
-    return this.namespaces.has(id);
+    return this.requests.has(id);
   }
 
   /** Usage is never refused: a person without metrics rights gets frames that say where they may see it (nowhere). */
   subscribe(message: UsageSubscribe): void {
     const { connection } = this;
-    this.namespaces.set(message.id, message.namespace);
+    this.requests.set(message.id, message);
     connection.scopes.resolveUsage().then(
       () => {
-        if (!connection.isClosed() && this.namespaces.has(message.id)) this.sendFrame(message.id);
+        if (!connection.isClosed() && this.requests.get(message.id) === message) this.sendFrame(message);
       },
       (err: unknown) => {
         log.warn({ err, person: connection.personName }, "could not check usage rights; refusing the subscription");
-        if (!this.namespaces.delete(message.id)) return;
+        if (this.requests.get(message.id) !== message) return;
+        this.requests.delete(message.id);
         connection.sendError(message.id, "could not check whether you may see CPU and memory (metrics.k8s.io); try again");
       },
     );
@@ -53,20 +54,20 @@ export class UsageSubscriptions {
 
   /** False when there is no usage subscription with this id. */
   unsubscribe(id: string): boolean {
-    return this.namespaces.delete(id);
+    return this.requests.delete(id);
   }
 
   /** New samples, or (with `kinds`) the person's rights changed: every subscription gets a fresh frame. */
   changed(kinds?: ReadonlySet<string>): void {
     if (kinds !== undefined && !kinds.has(usageRightsChanged)) return;
-    if (this.namespaces.size === 0 || this.connection.isClosed() || this.connection.scopes.peekUsage() === undefined) return;
+    if (this.requests.size === 0 || this.connection.isClosed() || this.connection.scopes.peekUsage() === undefined) return;
     if (this.connection.isBehind()) return this.retryLater();
-    for (const id of this.namespaces.keys()) this.sendFrame(id);
+    for (const request of this.requests.values()) this.sendFrame(request);
   }
 
   stop(): void {
     clearTimeout(this.retryTimer);
-    this.namespaces.clear();
+    this.requests.clear();
   }
 
   private retryLater(): void {
@@ -78,10 +79,10 @@ export class UsageSubscriptions {
     this.retryTimer.unref();
   }
 
-  private sendFrame(id: string): void {
+  private sendFrame(request: UsageSubscribe): void {
     const scope = this.connection.scopes.peekUsage();
     if (!scope) return;
-    const frame = listUsageFrame(id, this.connection.cache, this.connection.usage, scope, this.namespaces.get(id));
+    const frame = listUsageFrame(request.id, this.connection.cache, this.connection.usage, scope, request);
     this.connection.send(JSON.stringify(frame));
   }
 }
