@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { LogRun } from "../containerRuns";
 import { Rng } from "../rng";
 import { startHarness } from "../../simulation/testHarness";
+import { imageTraits } from "../../exec/shell/imageTraits";
 import { imageLanguage } from "./imageLanguage";
 import { selectProfile } from "./selectProfile";
 import type { LogProfile } from "./types";
@@ -61,6 +62,12 @@ describe("demo logs by language", () => {
       expect(seen.filter((other) => other !== language), `${image} (${profile.name}) prints another language's traces`).toEqual([]);
       if (language in signatures) expect(seen, `${image} (${profile.name}) crashes like a ${language} program`).toContain(language);
     }
+  });
+
+  test("the pod shell runs what the logs say: a Node service runs node, a Go one its binary", () => {
+    const boutique = (name: string) => `gcr.io/google-samples/microservices-demo/${name}:v0.10.1`;
+    expect(imageTraits(boutique("currencyservice")).defaultCommand).toEqual(["node", "server.js"]);
+    expect(imageTraits(boutique("checkoutservice")).defaultCommand).toEqual(["/app/checkoutservice"]);
   });
 
   test("Kubernetes' own components log with klog", () => {
