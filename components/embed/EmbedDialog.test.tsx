@@ -8,7 +8,7 @@ import { MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { Person } from "@/server/auth/person";
 import { auditLogFor } from "@/server/audit/audit";
-import { createEmbedTokenAs, listEmbedTokensAs, type EmbedApiDeps } from "@/server/embed/embedApi";
+import { createEmbedTokenAs, embedListingAs, type EmbedApiDeps } from "@/server/embed/embedApi";
 import { EmbedTokens } from "@/server/embed/embedTokens";
 import { log } from "@/server/log";
 import { orreryFetch } from "@/components/testing/orreryFetch";
@@ -21,7 +21,7 @@ let deps: EmbedApiDeps;
 // The handlers of app/api/embed/route.ts, on the real embed API.
 function embedApiAs(person: Person | null) {
   return orreryFetch(person, async (req, { person: asker }) => {
-    if (req.method === "GET") return Response.json({ tokens: await listEmbedTokensAs(deps, asker) });
+    if (req.method === "GET") return Response.json(await embedListingAs(deps, asker));
     return Response.json(await createEmbedTokenAs(deps, asker, await req.json()), { status: 201 });
   });
 }
@@ -39,7 +39,7 @@ function showDialog(scope = "/pods?ns=shop") {
 
 beforeEach(async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), "orrery-embed-dialog-"));
-  deps = { tokens: EmbedTokens.inDirectory(dataDir), adminGroup: "orrery:admins", basePath: "", dataDir };
+  deps = { tokens: EmbedTokens.inDirectory(dataDir), adminGroup: "orrery:admins", basePath: "", dataDir, frameAncestors: ["https://portal.example.com"] };
   vi.spyOn(log, "info").mockImplementation(() => undefined);
   window.matchMedia ??= ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false })) as typeof window.matchMedia;
 });
@@ -71,6 +71,31 @@ describe("EmbedDialog", () => {
     fireEvent.click(screen.getByRole("button", { name: "Create link" }));
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toMatch(/^No token was madescope "\/secrets" is not an embeddable view; use one of \/pods, /);
+  });
+
+  test("names the sites that may frame Orrery, and hands out iframe code for them", async () => {
+    deps = { ...deps, frameAncestors: ["https://portal.example.com", "'self'"] };
+    vi.stubGlobal("fetch", embedApiAs(admin));
+    showDialog();
+    const notice = await screen.findByRole("status", { name: /Orrery in an iframe/ });
+    expect(notice.textContent).toContain("https://portal.example.com");
+    expect(notice.textContent).toContain(`${window.location.origin} (Orrery itself)`);
+    fireEvent.click(screen.getByRole("button", { name: "Create link" }));
+    expect((await screen.findByLabelText("Embed code")).textContent).toMatch(/^<iframe src="http[^"]+\/pods\?ns=shop&embed=/);
+  });
+
+  test("when no site may frame Orrery, it says so, shows the setting, and gives a link instead of iframe code", async () => {
+    deps = { ...deps, frameAncestors: [] };
+    vi.stubGlobal("fetch", embedApiAs(admin));
+    showDialog();
+    const notice = await screen.findByRole("status", { name: /Orrery in an iframe/ });
+    expect(notice.textContent).toContain("No site may show Orrery in an iframe yet");
+    expect(notice.textContent).toContain("--frame-ancestors https://portal.example.com");
+    expect(notice.textContent).toContain("ORRERY_FRAME_ANCESTORS=https://portal.example.com");
+    fireEvent.click(screen.getByRole("button", { name: "Create link" }));
+    expect((await screen.findByLabelText("Embed link")).textContent).toMatch(/\/pods\?ns=shop&embed=/);
+    expect(screen.queryByLabelText("Embed code")).toBeNull();
+    expect(document.body.textContent).not.toContain("<iframe");
   });
 
   test("an ended login says to sign in again", async () => {

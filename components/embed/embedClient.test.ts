@@ -24,7 +24,7 @@ describe("embedClient", () => {
 
   test("turns the server's refusal into its words, status and code", async () => {
     const dev: Person = { name: "dev", groups: ["developers"], via: "session", readOnly: false };
-    const deps = { tokens: EmbedTokens.inDirectory("/nonexistent"), adminGroup: "ops", basePath: "", dataDir: "/nonexistent" };
+    const deps = { tokens: EmbedTokens.inDirectory("/nonexistent"), adminGroup: "ops", basePath: "", dataDir: "/nonexistent", frameAncestors: [] };
     const admin: Person = { ...dev, groups: ["ops"] };
     // What DELETE /api/embed/{id} answers for an unknown token: the real handler behind the real wrapper.
     const revoking = revokeEmbedToken("gone", orreryFetch(admin, (_req, { person }) => revokeEmbedTokenAs(deps, person, "gone").then((info) => Response.json(info))));

@@ -1,4 +1,4 @@
-import type { CreatedEmbedToken, EmbedTokenInfo } from "@/lib/wire/embed";
+import type { CreatedEmbedToken, EmbedListing, EmbedTokenInfo } from "@/lib/wire/embed";
 import { readApiJson } from "@/lib/wire/readApiError";
 import { apiBasePath } from "@/components/live/apiUrl";
 
@@ -12,8 +12,9 @@ async function call<T>(path: string, init: RequestInit, fetchFn: Fetch): Promise
   return readApiJson<T>(response);
 }
 
-export async function listEmbedTokens(fetchFn: Fetch = fetch): Promise<EmbedTokenInfo[]> {
-  return (await call<{ tokens: EmbedTokenInfo[] }>("/api/embed", { method: "GET" }, fetchFn)).tokens;
+/** The tokens issued so far and the origins that may frame Orrery now. */
+export function listEmbedTokens(fetchFn: Fetch = fetch): Promise<EmbedListing> {
+  return call<EmbedListing>("/api/embed", { method: "GET" }, fetchFn);
 }
 
 export function createEmbedToken(scope: string, ttlSeconds: number, fetchFn: Fetch = fetch): Promise<CreatedEmbedToken> {

@@ -1,6 +1,7 @@
 import { StreamCloseCode, type ClientMessage, type ServerMessage, type StreamResourceKind, type WireChange, type WireKindStatus } from "@/lib/wire/stream";
 import type { KubeObject } from "@/lib/k8s/types";
 import type { TopologyMessage, TopologySubscribe } from "@/lib/wire/topology";
+import type { UsageFrame, UsageSubscribe } from "@/lib/wire/usage";
 
 /** The part of the browser WebSocket the client uses (the `ws` package's client fits too). */
 export interface SocketLike {
@@ -28,6 +29,16 @@ export interface TopologyHandler {
   onResyncing(): void;
   onError?(message: string): void;
 }
+
+/** Receives the lists' CPU and memory frames (see lib/wire/usage.ts). */
+export interface UsageHandler {
+  onFrame(frame: UsageFrame): void;
+  /** The samples in hand are no longer current (reconnecting); a fresh frame is coming. */
+  onResyncing(): void;
+  onError?(message: string): void;
+}
+
+export type UsageRequest = Omit<UsageSubscribe, "type" | "id" | "resource">;
 
 export type TopologyRequest = Omit<TopologySubscribe, "type" | "id" | "resource">;
 
@@ -63,7 +74,8 @@ const OPEN = 1;
 
 type Subscription =
   | { resource: StreamResourceKind; namespace?: string; handler: SubscriptionHandler }
-  | { resource: "topology"; request: TopologyRequest; handler: TopologyHandler };
+  | { resource: "topology"; request: TopologyRequest; handler: TopologyHandler }
+  | { resource: "usage"; request: UsageRequest; handler: UsageHandler };
 
 /** One websocket per tab: multiplexes subscriptions, reconnects with backoff and resubscribes. */
 export class StreamClient {
@@ -114,6 +126,16 @@ export class StreamClient {
     };
   }
 
+  /** CPU and memory for the lists (pods in a namespace, or all, and nodes); a whole frame after every poll that changed them. */
+  subscribeUsage(request: UsageRequest, handler: UsageHandler): () => void {
+    const id = `u${++this.nextId}`;
+    this.subscriptions.set(id, { resource: "usage", request, handler });
+    this.sendSubscribe(id);
+    return () => {
+      if (this.subscriptions.delete(id)) this.send({ type: "unsubscribe", id });
+    };
+  }
+
   getState = (): StreamState => this.state;
 
   onState = (listener: () => void): (() => void) => {
@@ -152,6 +174,7 @@ export class StreamClient {
     const sub = "id" in message && message.id !== undefined ? this.subscriptions.get(message.id) : undefined;
     if (!sub) return;
     if (sub.resource === "topology") return routeTopology(sub.handler, message);
+    if (sub.resource === "usage") return routeUsage(sub.handler, message);
     if (message.type === "snapshot") sub.handler.onSnapshot(message.items);
     else if (message.type === "delta") sub.handler.onDelta(message.changes);
     else if (message.type === "resync") sub.handler.onResyncing();
@@ -200,6 +223,7 @@ export class StreamClient {
     const sub = this.subscriptions.get(id);
     if (!sub) return;
     if (sub.resource === "topology") this.send({ type: "subscribe", id, resource: "topology", ...sub.request });
+    else if (sub.resource === "usage") this.send({ type: "subscribe", id, resource: "usage", ...sub.request });
     else this.send({ type: "subscribe", id, resource: sub.resource, ...(sub.namespace ? { namespace: sub.namespace } : {}) });
   }
 
@@ -211,5 +235,10 @@ export class StreamClient {
 function routeTopology(handler: TopologyHandler, message: ServerMessage): void {
   if (message.type === "topology-snapshot" || message.type === "topology-delta") handler.onMessage(message);
   else if (message.type === "resync") handler.onResyncing();
+  else if (message.type === "error") handler.onError?.(message.message);
+}
+
+function routeUsage(handler: UsageHandler, message: ServerMessage): void {
+  if (message.type === "usage") handler.onFrame(message);
   else if (message.type === "error") handler.onError?.(message.message);
 }

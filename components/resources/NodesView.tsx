@@ -6,6 +6,7 @@ import { ResourceTable } from "./ResourceTable";
 import { ResourceListView, LIST_HEIGHT, emptyText } from "./ResourceListView";
 import { filterByName, useListControls } from "./useListControls";
 import { nodeColumns, toNodeRow } from "./nodeRows";
+import { useListUsage } from "./useListUsage";
 
 const defaultSort = [{ id: "name", desc: false }];
 
@@ -24,10 +25,11 @@ export function NodesView() {
   const controls = useListControls(defaultSort);
   const nodes = useLiveResource<Node>("nodes");
   const pods = useLiveResource<Pod>("pods");
+  const usage = useListUsage("nodes");
   const rows = useMemo(() => {
     const counts = countPodsByNode(pods.items);
-    return nodes.items.map((node) => toNodeRow(node, counts.get(node.metadata.name) ?? 0));
-  }, [nodes.items, pods.items]);
+    return nodes.items.map((node) => toNodeRow(node, counts.get(node.metadata.name) ?? 0, usage));
+  }, [nodes.items, pods.items, usage]);
   const shown = useMemo(() => filterByName(rows, controls.query), [rows, controls.query]);
   const stale = nodes.stale || pods.stale;
   return (

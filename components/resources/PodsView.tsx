@@ -6,13 +6,15 @@ import { ResourceTable } from "./ResourceTable";
 import { ResourceListView, LIST_HEIGHT, emptyText } from "./ResourceListView";
 import { filterByName, useListControls } from "./useListControls";
 import { podColumns, toPodRow } from "./podRows";
+import { useListUsage } from "./useListUsage";
 
 const defaultSort = [{ id: "name", desc: false }];
 
 export function PodsView() {
   const controls = useListControls(defaultSort);
   const pods = useLiveResource<Pod>("pods", controls.namespace);
-  const rows = useMemo(() => pods.items.map(toPodRow), [pods.items]);
+  const usage = useListUsage("pods", controls.namespace);
+  const rows = useMemo(() => pods.items.map((pod) => toPodRow(pod, usage)), [pods.items, usage]);
   const shown = useMemo(() => filterByName(rows, controls.query), [rows, controls.query]);
   return (
     <ResourceListView

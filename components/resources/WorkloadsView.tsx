@@ -7,6 +7,7 @@ import type { Pod, Workload } from "@/lib/k8s/types";
 import { ResourceTable } from "./ResourceTable";
 import { ResourceListView, LIST_HEIGHT, emptyText } from "./ResourceListView";
 import { useListControls } from "./useListControls";
+import { useListUsage } from "./useListUsage";
 import { filterWorkloads, standaloneRows, toWorkloadRow, workloadColumns, type WorkloadRow } from "./workloadRows";
 
 const defaultSort = [{ id: "name", desc: false }];
@@ -35,6 +36,7 @@ export function WorkloadsView() {
   const controls = useListControls(defaultSort);
   const sources = useWorkloadSources(controls.namespace);
   const { deployments, replicasets, statefulsets, daemonsets, jobs, cronjobs, pods } = sources;
+  const usage = useListUsage("pods", controls.namespace);
   const rows = useMemo(() => {
     const grouped = groupWorkloads({
       deployments: deployments.items,
@@ -45,8 +47,8 @@ export function WorkloadsView() {
       cronjobs: cronjobs.items,
       pods: pods.items,
     });
-    return [...grouped.groups.map(toWorkloadRow), ...standaloneRows(grouped.standalonePods)];
-  }, [deployments.items, replicasets.items, statefulsets.items, daemonsets.items, jobs.items, cronjobs.items, pods.items]);
+    return [...grouped.groups.map((group) => toWorkloadRow(group, usage)), ...standaloneRows(grouped.standalonePods, usage)];
+  }, [deployments.items, replicasets.items, statefulsets.items, daemonsets.items, jobs.items, cronjobs.items, pods.items, usage]);
   const shown = useMemo(() => filterWorkloads(rows, controls.query), [rows, controls.query]);
   const [expanded, setExpanded] = useState<ExpandedState | undefined>(undefined);
   const state = combine(sources);

@@ -5,6 +5,8 @@ import type { Pod } from "@/lib/k8s/types";
 import type { ColumnSpec } from "./ResourceTable";
 import { StatusBadge } from "./StatusBadge";
 import { Age } from "./Age";
+import { usageColumn } from "./usageColumns";
+import { podUsage, type ListUsage, type RowUsage } from "./usageModel";
 
 export interface PodRow {
   id: string;
@@ -18,9 +20,12 @@ export interface PodRow {
   node: string;
   ip: string;
   createdAt?: string;
+  usage: RowUsage;
 }
 
-export function toPodRow(pod: Pod): PodRow {
+const noUsage: ListUsage = {};
+
+export function toPodRow(pod: Pod, usage: ListUsage = noUsage): PodRow {
   const summary = summarizePod(pod);
   const namespace = pod.metadata.namespace ?? "";
   return {
@@ -35,19 +40,22 @@ export function toPodRow(pod: Pod): PodRow {
     node: pod.spec?.nodeName ?? "",
     ip: pod.status?.podIP ?? "",
     createdAt: pod.metadata.creationTimestamp,
+    usage: podUsage(pod, usage),
   };
 }
 
 const createdMs = (row: { createdAt?: string }) => (row.createdAt ? Date.parse(row.createdAt) : 0);
 
 export const podColumns: ColumnSpec<PodRow>[] = [
-  { id: "name", header: "Name", value: (r) => r.name, width: "26%", render: (r) => <Text fw={500} size="sm" truncate>{r.name}</Text> },
-  { id: "namespace", header: "Namespace", value: (r) => r.namespace, width: "11%" },
-  { id: "status", header: "Status", value: (r) => r.status, width: "14%", render: (r) => <StatusBadge status={r.status} tone={r.tone} /> },
-  { id: "ready", header: "Ready", value: (r) => (r.total ? r.ready / r.total : 0), numeric: true, width: "7%", render: (r) => `${r.ready}/${r.total}` },
-  { id: "restarts", header: "Restarts", value: (r) => r.restarts, numeric: true, width: "8%" },
-  { id: "node", header: "Node", value: (r) => r.node, width: "14%" },
-  { id: "ip", header: "IP", value: (r) => r.ip, width: "11%" },
+  { id: "name", header: "Name", value: (r) => r.name, width: "21%", render: (r) => <Text fw={500} size="sm" truncate>{r.name}</Text> },
+  { id: "namespace", header: "Namespace", value: (r) => r.namespace, width: "10%" },
+  { id: "status", header: "Status", value: (r) => r.status, width: "12%", render: (r) => <StatusBadge status={r.status} tone={r.tone} /> },
+  { id: "ready", header: "Ready", value: (r) => (r.total ? r.ready / r.total : 0), numeric: true, width: "6%", render: (r) => `${r.ready}/${r.total}` },
+  { id: "restarts", header: "Restarts", value: (r) => r.restarts, numeric: true, width: "7%" },
+  { id: "node", header: "Node", value: (r) => r.node, width: "11%" },
+  { id: "ip", header: "IP", value: (r) => r.ip, width: "9%" },
+  usageColumn<PodRow>("cpu", "8%"),
+  usageColumn<PodRow>("memory", "9%"),
   // Sorting by age means newest first when ascending, as people read "age".
-  { id: "age", header: "Age", value: (r) => -createdMs(r), numeric: true, width: "9%", render: (r) => <Age timestamp={r.createdAt} /> },
+  { id: "age", header: "Age", value: (r) => -createdMs(r), numeric: true, width: "7%", render: (r) => <Age timestamp={r.createdAt} /> },
 ];

@@ -17,6 +17,13 @@ export interface EmbedTokenInfo {
   state: "active" | "expired" | "revoked";
 }
 
+/** The answer to listing tokens: the tokens, and which sites may frame Orrery now (--frame-ancestors). */
+export interface EmbedListing {
+  tokens: EmbedTokenInfo[];
+  /** Origins (scheme://host[:port]) or 'self' allowed to show an embedded view in an iframe; empty: browsers refuse every iframe. */
+  frameAncestors: string[];
+}
+
 /** The answer to creating a token: the token is shown this once and never stored. */
 export interface CreatedEmbedToken {
   token: string;

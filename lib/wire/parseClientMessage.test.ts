@@ -48,6 +48,12 @@ describe("parseClientMessage", () => {
     expect(parsed).toMatchObject({ ok: false, error: expect.stringMatching(/"id"/) });
   });
 
+  test("accepts a usage subscribe for the lists, with or without a namespace", () => {
+    expect(parseClientMessage('{"type":"subscribe","id":"u","resource":"usage","namespace":"shop"}')).toEqual({ ok: true, message: { type: "subscribe", id: "u", resource: "usage", namespace: "shop" } });
+    expect(parseClientMessage('{"type":"subscribe","id":"u","resource":"usage"}').ok).toBe(true);
+    expect(parseClientMessage('{"type":"subscribe","id":"u","resource":"usage","namespace":"Bad_NS"}')).toMatchObject({ ok: false, error: expect.stringMatching(/"namespace" must be a namespace name/) });
+  });
+
   test("accepts a topology subscribe and points at its invalid fields", () => {
     const raw = '{"type":"subscribe","id":"m","resource":"topology","view":"pods","namespaces":["shop"],"expand":["group:namespace:shop"]}';
     expect(parseClientMessage(raw)).toEqual({ ok: true, message: JSON.parse(raw) });

@@ -1,5 +1,5 @@
 import { streamResourceKinds, type ClientMessage } from "./stream";
-import { resourceClientMessageSchema, topologySubscribeSchema } from "./streamSchemas";
+import { resourceClientMessageSchema, topologySubscribeSchema, usageSubscribeSchema } from "./streamSchemas";
 
 export type ParsedClientMessage = { ok: true; message: ClientMessage } | { ok: false; id?: string; error: string };
 
@@ -22,10 +22,11 @@ export function parseClientMessage(raw: string): ParsedClientMessage {
     return { ok: false, id, error: `unknown message type ${JSON.stringify(record.type ?? null)}; expected one of ${messageTypes.join(", ")}` };
   }
   const topology = record.type === "subscribe" && record.resource === "topology";
-  if (record.type === "subscribe" && typeof record.resource === "string" && !topology && !(streamResourceKinds as readonly string[]).includes(record.resource)) {
-    return { ok: false, id, error: `unknown resource "${record.resource}"; expected one of ${streamResourceKinds.join(", ")}, topology` };
+  const usage = record.type === "subscribe" && record.resource === "usage";
+  if (record.type === "subscribe" && typeof record.resource === "string" && !topology && !usage && !(streamResourceKinds as readonly string[]).includes(record.resource)) {
+    return { ok: false, id, error: `unknown resource "${record.resource}"; expected one of ${streamResourceKinds.join(", ")}, topology, usage` };
   }
-  const parsed = (topology ? topologySubscribeSchema : resourceClientMessageSchema).safeParse(data);
+  const parsed = (topology ? topologySubscribeSchema : usage ? usageSubscribeSchema : resourceClientMessageSchema).safeParse(data);
   if (parsed.success) return { ok: true, message: parsed.data };
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? `"${issue.path.join(".")}"` : "message";

@@ -1,5 +1,6 @@
 import type { KubeObject } from "../k8s/types";
 import type { TopologyMessage, TopologySubscribe } from "./topology";
+import type { UsageFrame, UsageSubscribe } from "./usage";
 
 // The /api/stream protocol: one websocket per tab, many subscriptions multiplexed by id.
 // Client message shapes and their zod schemas live in streamSchemas.ts, so browsers do not ship zod.
@@ -55,7 +56,7 @@ export interface ResourceSubscribe {
   namespace?: string;
 }
 
-export type ClientMessage = ResourceSubscribe | TopologySubscribe | { type: "unsubscribe"; id: string } | { type: "ping" };
+export type ClientMessage = ResourceSubscribe | TopologySubscribe | UsageSubscribe | { type: "unsubscribe"; id: string } | { type: "ping" };
 
 export type ChangeType = "ADDED" | "MODIFIED" | "DELETED";
 
@@ -73,6 +74,7 @@ export type ServerMessage =
   /** A refused subscription or frame. `message` is a plain sentence for a person, never an object (HTTP's ApiErrorBody is not used here). */
   | { type: "error"; id?: string; message: string }
   | { type: "pong" }
+  | UsageFrame
   | TopologyMessage;
 
 /** Websocket close codes the server uses; the close reason is a plain sentence for a person (at most 123 bytes). */

@@ -6,7 +6,7 @@ import type { Person } from "../auth/person";
 import { auditLogFor } from "../audit/audit";
 import { ApiError } from "../http/errors";
 import { log } from "../log";
-import { createEmbedTokenAs, listEmbedTokensAs, revokeEmbedTokenAs, type EmbedApiDeps } from "./embedApi";
+import { createEmbedTokenAs, embedListingAs, listEmbedTokensAs, revokeEmbedTokenAs, type EmbedApiDeps } from "./embedApi";
 import { EmbedTokens } from "./embedTokens";
 import { FileStateStore } from "../state/fileStateStore";
 import { StateTooLargeError, type StateStore } from "../state/stateStore";
@@ -18,7 +18,7 @@ const dev: Person = { name: "dev", groups: ["developers"], via: "session", readO
 
 beforeEach(async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), "orrery-embed-api-"));
-  deps = { tokens: EmbedTokens.inDirectory(dataDir), adminGroup: "orrery:admins", basePath: "/orrery", dataDir };
+  deps = { tokens: EmbedTokens.inDirectory(dataDir), adminGroup: "orrery:admins", basePath: "/orrery", dataDir, frameAncestors: [] };
   vi.spyOn(log, "info").mockImplementation(() => undefined);
 });
 
@@ -53,6 +53,12 @@ describe("embed token API", () => {
   test("the local person manages tokens in login mode none", async () => {
     await createEmbedTokenAs(deps, local, { scope: "/nodes" });
     expect(await listEmbedTokensAs(deps, local)).toHaveLength(1);
+  });
+
+  test("the listing tells which origins may frame Orrery (--frame-ancestors), and none when it is empty", async () => {
+    expect(await embedListingAs(deps, local)).toEqual({ tokens: [], frameAncestors: [] });
+    expect((await embedListingAs({ ...deps, frameAncestors: ["https://portal.example.com", "'self'"] }, local)).frameAncestors).toEqual(["https://portal.example.com", "'self'"]);
+    expect(await statusOf(embedListingAs(deps, dev))).toBe(403);
   });
 
   test("others are refused and the refused creation is audited", async () => {

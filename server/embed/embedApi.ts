@@ -8,6 +8,7 @@ import { currentSecuritySettings } from "../http/securitySettings";
 import { StateSecretError } from "../state/secretStateStore";
 import { StateTooLargeError } from "../state/stateStore";
 import { EMBED_MAX_TTL_SECONDS, embedTokensFor, type EmbedTokenInfo, type EmbedTokens } from "./embedTokens";
+import type { EmbedListing } from "@/lib/wire/embed";
 
 export const createEmbedTokenBody = z.object({
   /** The view the token opens, e.g. "/pods?ns=shop". */
@@ -21,12 +22,14 @@ export interface EmbedApiDeps {
   adminGroup: string | undefined;
   basePath: string;
   dataDir: string;
+  /** --frame-ancestors: who may frame an embedded view; the dialog says so before it hands out iframe code. */
+  frameAncestors: readonly string[];
 }
 
 /** The running server's tokens and settings. */
 export function currentEmbedApiDeps(): EmbedApiDeps {
   const settings = currentSecuritySettings();
-  return { tokens: embedTokensFor(settings.dataDir), adminGroup: settings.embedAdminGroup, basePath: settings.basePath, dataDir: settings.dataDir };
+  return { tokens: embedTokensFor(settings.dataDir), adminGroup: settings.embedAdminGroup, basePath: settings.basePath, dataDir: settings.dataDir, frameAncestors: settings.frameAncestors };
 }
 
 const target = (name?: string) => ({ kind: "embedtokens", ...(name ? { name } : {}) });
@@ -44,6 +47,11 @@ async function requireManager(deps: EmbedApiDeps, person: Person, action: string
 export async function listEmbedTokensAs(deps: EmbedApiDeps, person: Person): Promise<EmbedTokenInfo[]> {
   await requireManager(deps, person, "embed-token.list");
   return deps.tokens.list();
+}
+
+/** The GET answer: the tokens, and the origins that may frame Orrery now, so the dialog never offers an iframe every browser refuses. */
+export async function embedListingAs(deps: EmbedApiDeps, person: Person): Promise<EmbedListing> {
+  return { tokens: await listEmbedTokensAs(deps, person), frameAncestors: [...deps.frameAncestors] };
 }
 
 /** Creates a token and the relative URL that opens its view; the token is shown once and never stored. */

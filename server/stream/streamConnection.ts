@@ -1,5 +1,6 @@
 import type { WebSocket } from "ws";
 import type { TopologySubscribe } from "@/lib/wire/topology";
+import type { UsageSubscribe } from "@/lib/wire/usage";
 import { StreamCloseCode, type ResourceSubscribe, type ServerMessage } from "@/lib/wire/stream";
 import { parseClientMessage } from "@/lib/wire/parseClientMessage";
 import type { Person } from "../auth/person";
@@ -12,6 +13,7 @@ import type { ChangeBatch } from "./changeBatch";
 import { FlowControl, type BufferLimits } from "./flowControl";
 import { ResourceSubscriptions } from "./resourceSubscriptions";
 import { TopologySubscriptions } from "./topologySubscriptions";
+import { UsageSubscriptions } from "./usageSubscriptions";
 
 export type { BufferLimits } from "./flowControl";
 export type { ConnectionIdentity } from "./accessWatch";
@@ -24,6 +26,7 @@ export class StreamConnection {
   private readonly flow: FlowControl;
   private readonly resources: ResourceSubscriptions;
   private readonly topologies: TopologySubscriptions;
+  private readonly usage: UsageSubscriptions;
   private readonly access: AccessWatch;
   alive = true;
   closed = false;
@@ -48,12 +51,20 @@ export class StreamConnection {
     const parts = { cache, scopes: identity.scopes, flow: this.flow, personName, send: (message: ServerMessage) => this.send(message), isClosed: () => this.closed };
     this.resources = new ResourceSubscriptions(parts);
     this.topologies = new TopologySubscriptions(parts, topologyOptions);
+    this.usage = new UsageSubscriptions({
+      ...parts,
+      usage: topologyOptions.usage,
+      send: (text) => this.flow.send(text),
+      sendError: (id, message) => this.send({ type: "error", id, message }),
+      isBehind: () => this.flow.isBehindForFrames(),
+    });
     this.access = new AccessWatch(identity, {
       kinds: () => (this.topologies.size > 0 ? [...this.resources.grantedKinds(), ...topologyKinds] : this.resources.grantedKinds()),
       onChanged: (changed) => {
         this.resources.rescope(changed);
         // A topology view rebuilt under the new scope sends what appeared and disappeared as a delta.
         this.topologies.changed(changed);
+        this.usage.changed(changed);
       },
       onExpired: () => this.close(StreamCloseCode.SessionEnded, "login expired; log in again"),
     });
@@ -87,7 +98,9 @@ export class StreamConnection {
 
   /** New CPU and memory samples: every topology view is owed a frame (its delta carries the nodes whose usage moved). */
   usageChanged(): void {
-    if (!this.closed) this.topologies.changed();
+    if (this.closed) return;
+    this.topologies.changed();
+    this.usage.changed();
   }
 
   /** Keepalive: a client that did not answer the last ping is gone. */
@@ -127,20 +140,21 @@ export class StreamConnection {
 
   /** Why a new subscription cannot be taken; undefined when it can. */
   private subscriptionRefusal(id: string): string | undefined {
-    if (this.resources.has(id) || this.topologies.has(id)) return `subscription id "${id}" is already in use; unsubscribe it first or pick another id`;
-    if (this.resources.size + this.topologies.size >= this.limits.maxSubscriptions) return `too many subscriptions (${this.limits.maxSubscriptions}); unsubscribe some first`;
+    if (this.resources.has(id) || this.topologies.has(id) || this.usage.has(id)) return `subscription id "${id}" is already in use; unsubscribe it first or pick another id`;
+    if (this.resources.size + this.topologies.size + this.usage.size >= this.limits.maxSubscriptions) return `too many subscriptions (${this.limits.maxSubscriptions}); unsubscribe some first`;
     return undefined;
   }
 
-  private subscribe(message: ResourceSubscribe | TopologySubscribe): void {
+  private subscribe(message: ResourceSubscribe | TopologySubscribe | UsageSubscribe): void {
     const refusal = this.subscriptionRefusal(message.id);
     if (refusal) return this.send({ type: "error", id: message.id, message: refusal });
     if (message.resource === "topology") this.topologies.subscribe(message);
+    else if (message.resource === "usage") this.usage.subscribe(message);
     else this.resources.subscribe(message);
   }
 
   private unsubscribe(id: string): void {
-    if (this.topologies.unsubscribe(id) || this.resources.unsubscribe(id)) return;
+    if (this.topologies.unsubscribe(id) || this.usage.unsubscribe(id) || this.resources.unsubscribe(id)) return;
     this.send({ type: "error", id, message: `no subscription "${id}" on this connection` });
   }
 
@@ -155,6 +169,7 @@ export class StreamConnection {
     this.access.stop();
     this.resources.clear();
     this.topologies.stop();
+    this.usage.stop();
     this.onClosed(this);
   }
 }

@@ -40,7 +40,9 @@ describe("interactive shell on a terminal", () => {
     await typeInto(target.input, "q");
     const result = await running;
     expect(result.status).toBe(0);
-    expect(result.stdout.startsWith("\x1b[H\x1b[2Jtop - ")).toBe(true);
+    // On the alternate screen, left again on q: the shell's earlier output is not wiped.
+    expect(result.stdout.startsWith("\x1b[?1049h\x1b[H\x1b[2Jtop - ")).toBe(true);
+    expect(result.stdout.endsWith("\x1b[?1049l")).toBe(true);
   });
 
   test("sh reads a script from a non-terminal stdin line by line", async () => {

@@ -1,3 +1,5 @@
+import { imageLanguage } from "../../logs/profiles/imageLanguage";
+
 // What an image is, as far as the fake container's files and processes need to know.
 
 export type AppKind = "nginx" | "redis" | "postgres" | "node" | "busybox" | "generic";
@@ -23,7 +25,8 @@ function appOf(image: string): AppKind {
   if (/redis|valkey/.test(name)) return "redis";
   if (/postgres/.test(name)) return "postgres";
   if (/(^|\/)busybox(:|@|$)/.test(name)) return "busybox";
-  if (/(^|\/)node(:|@|$)|storefront|frontend/.test(name)) return "node";
+  // The same reading of the image as its logs (a Node service logs like one and runs `node server.js`).
+  if (imageLanguage(name) === "node") return "node";
   return "generic";
 }
 

@@ -1,6 +1,7 @@
 import type { LineContext, LogProfile } from "./types";
 import { isoMillis } from "./timeFormats";
 import { levelFor, randomRequest } from "./vocabulary";
+import { programName } from "../../exec/shell/imageTraits";
 
 // A Node.js service whose logger colours levels with ANSI escapes, as winston's colorize does.
 const colours = { info: "\x1b[32m", warn: "\x1b[33m", error: "\x1b[31m", debug: "\x1b[34m" } as const;
@@ -10,13 +11,15 @@ const grey = "\x1b[90m";
 const line = (ctx: LineContext, level: keyof typeof colours, msg: string) =>
   `${grey}${isoMillis(ctx.timeMs)}${reset} ${colours[level]}${level}${reset}: ${msg}`;
 
-const banner = ["> storefront@2.8.0 start", "> node server.js", "", "Connected to redis at redis:6379", "Storefront listening on port 3000"];
+// npm's banner names the package: the program the image runs (storefront, currencyservice...).
+const banner = ["> {program}@2.8.0 start", "> node server.js", "", "Connected to redis at redis:6379", "{program} listening on port 3000"];
 
 export const ansiNodeProfile: LogProfile = {
   name: "ansi",
+  language: "node",
   startupLines: banner.length,
   startup(ctx) {
-    const text = banner[ctx.index]!;
+    const text = banner[ctx.index]!.replace("{program}", programName(ctx.run.image));
     return ctx.index < 3 ? text : line(ctx, "info", text);
   },
   steady(ctx) {

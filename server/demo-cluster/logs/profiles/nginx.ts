@@ -15,6 +15,7 @@ const notices = ['using the "epoll" event method', "nginx/1.27.0", "built by gcc
 /** nginx: entrypoint banner, combined-format access log, error-log lines with [level]. */
 export const nginxProfile: LogProfile = {
   name: "nginx",
+  language: "c",
   startupLines: entrypoint.length + notices.length,
   startup({ index, timeMs }) {
     if (index < entrypoint.length) return entrypoint[index]!;

@@ -17,6 +17,7 @@ const banner = [
 /** A Java/Spring service: plain text lines with INFO/WARN/ERROR levels. */
 export const plainTextProfile: LogProfile = {
   name: "plain",
+  language: "java",
   startupLines: banner.length,
   startup(ctx) {
     const [thread, logger, msg] = banner[ctx.index]!;

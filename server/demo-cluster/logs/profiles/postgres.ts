@@ -13,6 +13,7 @@ const banner = [
 /** PostgreSQL: checkpoints, autovacuum, the odd slow query or client error. */
 export const postgresProfile: LogProfile = {
   name: "postgres",
+  language: "c",
   startupLines: banner.length,
   startup({ index, timeMs }) {
     return `${stamp(timeMs, 1)} ${banner[index]!.replace("{time}", isoSpace(timeMs - 90_000).slice(0, 19))}`;

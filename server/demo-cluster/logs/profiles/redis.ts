@@ -16,6 +16,7 @@ const banner = [
 /** redis: pid:role timestamp marker message, with periodic background saves. */
 export const redisProfile: LogProfile = {
   name: "redis",
+  language: "c",
   startupLines: banner.length,
   startup({ index, timeMs }) {
     const [role, marker, text] = banner[index]!;

@@ -4,6 +4,7 @@ import { dateCommandTime } from "./timeFormats";
 /** A busybox/alpine loop script: `while true; do date; echo ...; sleep 1; done`. */
 export const shellLoopProfile: LogProfile = {
   name: "shell",
+  language: "shell",
   startupLines: 1,
   startup() {
     return "starting worker loop";

@@ -18,6 +18,7 @@ const errors = ["upstream returned an error", "context deadline exceeded", "fail
 /** A Go service logging zap-style JSON: level, ts, caller, msg and fields. */
 export const structuredJsonProfile: LogProfile = {
   name: "json",
+  language: "go",
   startupLines: banner.length,
   startup(ctx) {
     const [caller, msg, fields] = banner[ctx.index]!;

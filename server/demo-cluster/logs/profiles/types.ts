@@ -1,5 +1,6 @@
 import type { LogRun } from "../containerRuns";
 import type { Rng } from "../rng";
+import type { ImageLanguage } from "./imageLanguage";
 
 /** What a profile knows when it writes one line. */
 export interface LineContext {
@@ -14,6 +15,8 @@ export interface LineContext {
 /** How one kind of application logs: start-up, steady state, and how a run ends. */
 export interface LogProfile {
   name: string;
+  /** What the application is written in: its panics and stack traces are that language's. */
+  language: ImageLanguage;
   /** How many lines the start-up banner has (lines 0..n-1 of every run). */
   startupLines: number;
   startup(ctx: LineContext): string;

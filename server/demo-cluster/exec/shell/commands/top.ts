@@ -6,6 +6,9 @@ import { currentProcesses } from "./processes";
 
 const mib = (kib: number) => (kib / 1024).toFixed(1).padStart(8);
 const clearScreen = "\x1b[H\x1b[2J";
+// Like procps top: frames go to the alternate screen, and leaving it brings back what the terminal showed before.
+const enterAlternateScreen = "\x1b[?1049h";
+const leaveAlternateScreen = "\x1b[?1049l";
 const maxBatchFrames = 5;
 
 function frame(ctx: CommandContext): string {
@@ -64,14 +67,19 @@ const top: Command = async (ctx) => {
     return 0;
   }
   const deadline = ctx.host.now() + ctx.host.maxWaitMs;
-  for (let shown = 0; shown < frames && ctx.host.now() < deadline; shown++) {
-    ctx.stdout.write(clearScreen + frame(ctx));
-    const key = await readKey(ctx, delayMs);
-    if (ctx.signal.aborted) return 130;
-    if (key !== null && /[qQ]/.test(key)) break;
+  ctx.stdout.write(enterAlternateScreen);
+  try {
+    for (let shown = 0; shown < frames && ctx.host.now() < deadline; shown++) {
+      ctx.stdout.write(clearScreen + frame(ctx));
+      const key = await readKey(ctx, delayMs);
+      if (ctx.signal.aborted) return 130;
+      if (key !== null && /[qQ]/.test(key)) break;
+    }
+    return 0;
+  } finally {
+    // Also on Ctrl-C: the shell's earlier output comes back, with the prompt below it.
+    ctx.stdout.write(leaveAlternateScreen);
   }
-  ctx.stdout.write("\n");
-  return 0;
 };
 
 export const topCommands: Record<string, Command> = { top };
