@@ -199,11 +199,9 @@ export class TopologyView {
     this.requestPaint();
   }
 
-  /** Keeps `heightPx` at the bottom free when fitting (the legend's height), refitting if the camera is still automatic. */
+  /** Keeps `heightPx` at the bottom free in later fits (the legend's height); no refit now, so the legend growing moves nothing. */
   reserveBottom(heightPx: number): void {
-    if (this.bottomReserve === heightPx) return;
     this.bottomReserve = heightPx;
-    if (this.camera.fittedOnce && !this.camera.userMoved) this.fit();
   }
 
   private fitArea(): Size {
