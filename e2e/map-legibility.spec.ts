@@ -74,7 +74,9 @@ test.describe("map legibility", () => {
 
       const hosts = (await read(page, (h) => h.nodes())).filter((node) => node.kind === "Node").map((node) => node.name);
       expect(hosts.length).toBeGreaterThan(0);
-      await expect.poll(async () => (await read(page, (h) => h.labels())).map((label) => label.text).filter((text) => hosts.includes(text)).sort()).toEqual([...hosts].sort());
+      // A host's label is its name, with its pod count when the view counts them ("node-1 (6)").
+      const hostOf = (text: string) => hosts.find((host) => text === host || text.startsWith(`${host} (`));
+      await expect.poll(async () => (await read(page, (h) => h.labels())).flatMap((label) => hostOf(label.text) ?? []).sort()).toEqual([...hosts].sort());
 
       const labels = await read(page, (h) => h.labels());
       const shapes = await read(page, (h) => h.nodeShapes());

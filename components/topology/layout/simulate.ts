@@ -108,10 +108,12 @@ export function createLayoutSimulation(input: LayoutInput, options: LayoutOption
 const CENTRING_STRENGTH = 0.02;
 const MAX_ASPECT = 4;
 
-/** Pulls to the centre along x and y whose ratio spreads the cloud to the screen's shape (spread goes as the square root). */
+/** Pulls to the centre along x and y, weaker across the longer side, so the cloud spreads to the screen's shape. */
 export function centringStrengths(aspect = 1): { x: number; y: number } {
   const ratio = Math.min(MAX_ASPECT, Math.max(1 / MAX_ASPECT, Number.isFinite(aspect) && aspect > 0 ? aspect : 1));
-  return { x: CENTRING_STRENGTH / ratio, y: CENTRING_STRENGTH * ratio };
+  // Links hold a real cluster's groups together, so the pull is skewed a little more than a loose cloud needs.
+  const skew = ratio ** 1.25;
+  return { x: CENTRING_STRENGTH / skew, y: CENTRING_STRENGTH * skew };
 }
 
 function configureForces(nodes: SimNode[], links: SimLink[], random: () => number, alpha: number, centring: { x: number; y: number }): Simulation<SimNode, SimLink> {
