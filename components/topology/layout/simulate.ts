@@ -80,11 +80,15 @@ export function createLayoutSimulation(input: LayoutInput, options: LayoutOption
   const links: SimLink[] = input.edges
     .filter((edge) => edge.source !== edge.target && byId.has(edge.source) && byId.has(edge.target))
     .map((edge) => ({ source: edge.source, target: edge.target }));
-  // A mostly-new graph needs a full-strength run to spread out; anchors still hold the old nodes.
+  // A mostly-new graph needs a full-strength run to spread out.
   const anchoredShare = nodes.length === 0 ? 0 : nodes.filter((node) => node.anchor !== undefined).length / nodes.length;
   const startAlpha = anchoredShare >= WARM_SHARE ? (options.warmAlpha ?? DEFAULT_WARM_ALPHA) : 1;
   // A warm run holds the nodes already placed still (a change in the cluster must not shake the picture); only new ones move.
-  if (startAlpha < 1) for (const node of nodes) if (node.anchor) [node.fx, node.fy] = [node.anchor.x, node.anchor.y];
+  // A mostly-new graph (the first lists arriving) is laid out afresh from where its nodes start, so it can spread to the screen.
+  for (const node of nodes) {
+    if (node.anchor && startAlpha < 1) [node.fx, node.fy] = [node.anchor.x, node.anchor.y];
+    else delete node.anchor;
+  }
   const simulation = configureForces(nodes, links, random, startAlpha, centringStrengths(input.aspect));
   const settleTicks = options.settleTicks ?? warmSettleTicks(nodes.length, anchoredShare);
   // Decay so alpha crosses SETTLED_ALPHA after `settleTicks` ticks; the floor keeps ticking a little past it.
