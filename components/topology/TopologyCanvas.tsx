@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef } from "react";
 import type { TopologyEdge, TopologyNode } from "@/lib/wire/topology";
 import type { LayoutPort } from "./layout/layoutClient";
+import type { ColourScheme } from "./render/style";
 import type { Viewport } from "./render/viewport";
 import { exposeTopologyHandle } from "./view/topologyHandle";
 import { TopologyView } from "./view/topologyView";
@@ -19,6 +20,8 @@ export interface TopologyCanvasProps {
   onHover?: (id: string | undefined) => void;
   onViewportChange?: (viewport: Viewport) => void;
   onGestureChange?: (active: boolean) => void;
+  /** The page's colour scheme, for labels that read on its background. */
+  colourScheme?: ColourScheme;
   /** The view itself, for fitting, centring and export; null when unmounted. */
   onViewReady?: (view: TopologyView | null) => void;
   /** Replaces the layout Web Worker, for tests. */
@@ -29,7 +32,7 @@ const layerStyle = { position: "absolute", inset: 0, width: "100%", height: "100
 
 /** The topology map: a static canvas under an interaction canvas, driven by a TopologyView. */
 export function TopologyCanvas(props: TopologyCanvasProps) {
-  const { nodes, edges, selectedId, matchIds, openLayoutPort } = props;
+  const { nodes, edges, selectedId, matchIds, openLayoutPort, colourScheme = "light" } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const staticRef = useRef<HTMLCanvasElement>(null);
   const interactionRef = useRef<HTMLCanvasElement>(null);
@@ -74,6 +77,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
 
   useEffect(() => viewRef.current?.setGraph(nodes, edges, (id) => propsRef.current.neighboursOf(id)), [nodes, edges, openLayoutPort]);
   useEffect(() => viewRef.current?.setInteraction({ selectedId, matchIds }), [selectedId, matchIds, openLayoutPort]);
+  useEffect(() => viewRef.current?.setColourScheme(colourScheme), [colourScheme, openLayoutPort]);
 
   const helpId = useId();
   const label = `Topology map, ${nodes.length} ${nodes.length === 1 ? "node" : "nodes"}`;

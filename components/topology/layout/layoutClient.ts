@@ -9,6 +9,8 @@ export interface LayoutJob {
   edges: LayoutEdgeInput[];
   /** The last positions shown, so existing nodes warm-start where they are. */
   previous?: { ids: readonly string[]; positions: Float32Array };
+  /** Width over height of the map, so the layout spreads to fill it. */
+  aspect?: number;
 }
 
 export interface LayoutUpdate {
@@ -81,7 +83,7 @@ export function createLayoutClient(openPort: () => LayoutPort = openDefaultLayou
       const previousPositions = job.previous ? job.previous.positions.slice() : new Float32Array(0);
       const previousIds = job.previous ? [...job.previous.ids] : [];
       ensurePort().send(
-        { type: "layout", requestId, nodes: job.nodes, edges: job.edges, previousIds, previousPositions },
+        { type: "layout", requestId, nodes: job.nodes, edges: job.edges, previousIds, previousPositions, aspect: job.aspect },
         [previousPositions.buffer],
       );
       return () => cancel(requestId);

@@ -10,6 +10,8 @@ export type LayoutRequest =
       /** Previous positions: ids and interleaved x,y in the same order. */
       previousIds: string[];
       previousPositions: Float32Array;
+      /** Width over height of the screen, so the layout spreads to its shape. */
+      aspect?: number;
     }
   | { type: "cancel"; requestId: number };
 

@@ -44,7 +44,7 @@ export function createLayoutWorkerHandler(host: LayoutWorkerHost): (request: Lay
     }
     current?.simulation.stop();
     const previous = positionsById(request.previousIds, request.previousPositions);
-    const simulation = createLayoutSimulation({ nodes: request.nodes, edges: request.edges, previous });
+    const simulation = createLayoutSimulation({ nodes: request.nodes, edges: request.edges, previous, aspect: request.aspect });
     current = { requestId: request.requestId, simulation, ticks: 0 };
     host.schedule(() => runBatch(request.requestId));
   };

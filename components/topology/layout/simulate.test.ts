@@ -74,6 +74,23 @@ describe("createLayoutSimulation", () => {
     expect(median).toBeLessThan(3);
   });
 
+  test("when a few nodes come and go, the nodes already placed do not move at all", () => {
+    const before = layoutOnce(500);
+    const simulation = createLayoutSimulation({ ...grownGraph(500), previous: before }, { maxDrift: Number.POSITIVE_INFINITY });
+    settle(simulation, 400);
+    expect(Math.max(...driftOf(before, positionsById(simulation.ids, simulation.positions())))).toBeLessThan(1e-3);
+  });
+
+  test("spreads to the shape of a wide screen", () => {
+    const graph = buildClusterGraph(200);
+    const simulation = createLayoutSimulation({ ...graph, aspect: 2.5 });
+    settle(simulation, 400);
+    const points = [...positionsById(simulation.ids, simulation.positions()).values()];
+    const width = Math.max(...points.map((p) => p.x)) - Math.min(...points.map((p) => p.x));
+    const height = Math.max(...points.map((p) => p.y)) - Math.min(...points.map((p) => p.y));
+    expect(width / height).toBeGreaterThan(1.8);
+  });
+
   test("places a new node next to a neighbour that already has a position", () => {
     const previous = new Map<string, LayoutPoint>([["host", { x: 500, y: -300 }], ["other", { x: -500, y: 300 }]]);
     const simulation = createLayoutSimulation({

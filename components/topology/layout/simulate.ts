@@ -9,6 +9,8 @@ export interface LayoutInput {
   edges: readonly LayoutEdgeInput[];
   /** Positions from the previous layout, by node id; these nodes are warm-started. */
   previous?: ReadonlyMap<string, LayoutPoint>;
+  /** Width over height of the screen the layout is for; the pull to the centre is weaker across the longer side. */
+  aspect?: number;
 }
 
 export interface LayoutOptions {
@@ -78,10 +80,16 @@ export function createLayoutSimulation(input: LayoutInput, options: LayoutOption
   const links: SimLink[] = input.edges
     .filter((edge) => edge.source !== edge.target && byId.has(edge.source) && byId.has(edge.target))
     .map((edge) => ({ source: edge.source, target: edge.target }));
-  // A mostly-new graph needs a full-strength run to spread out; anchors still hold the old nodes.
+  // A mostly-new graph needs a full-strength run to spread out.
   const anchoredShare = nodes.length === 0 ? 0 : nodes.filter((node) => node.anchor !== undefined).length / nodes.length;
   const startAlpha = anchoredShare >= WARM_SHARE ? (options.warmAlpha ?? DEFAULT_WARM_ALPHA) : 1;
-  const simulation = configureForces(nodes, links, random, startAlpha);
+  // A warm run holds the nodes already placed still (a change in the cluster must not shake the picture); only new ones move.
+  // A mostly-new graph (the first lists arriving) is laid out afresh from where its nodes start, so it can spread to the screen.
+  for (const node of nodes) {
+    if (node.anchor && startAlpha < 1) [node.fx, node.fy] = [node.anchor.x, node.anchor.y];
+    else delete node.anchor;
+  }
+  const simulation = configureForces(nodes, links, random, startAlpha, centringStrengths(input.aspect));
   const settleTicks = options.settleTicks ?? warmSettleTicks(nodes.length, anchoredShare);
   // Decay so alpha crosses SETTLED_ALPHA after `settleTicks` ticks; the floor keeps ticking a little past it.
   simulation.alphaDecay(1 - Math.pow(SETTLED_ALPHA / startAlpha, 1 / settleTicks)).alphaMin(SETTLED_ALPHA / 2);
@@ -101,14 +109,25 @@ export function createLayoutSimulation(input: LayoutInput, options: LayoutOption
   };
 }
 
-function configureForces(nodes: SimNode[], links: SimLink[], random: () => number, alpha: number): Simulation<SimNode, SimLink> {
+const CENTRING_STRENGTH = 0.02;
+const MAX_ASPECT = 4;
+
+/** Pulls to the centre along x and y, weaker across the longer side, so the cloud spreads to the screen's shape. */
+export function centringStrengths(aspect = 1): { x: number; y: number } {
+  const ratio = Math.min(MAX_ASPECT, Math.max(1 / MAX_ASPECT, Number.isFinite(aspect) && aspect > 0 ? aspect : 1));
+  // Links hold a real cluster's groups together, so the pull is skewed a little more than a loose cloud needs.
+  const skew = ratio ** 1.25;
+  return { x: CENTRING_STRENGTH / skew, y: CENTRING_STRENGTH * skew };
+}
+
+function configureForces(nodes: SimNode[], links: SimLink[], random: () => number, alpha: number, centring: { x: number; y: number }): Simulation<SimNode, SimLink> {
   return forceSimulation<SimNode, SimLink>(nodes)
     .randomSource(random)
     .alpha(alpha)
     .force("link", forceLink<SimNode, SimLink>(links).id((node) => node.id).distance(30))
     .force("charge", forceManyBody<SimNode>().strength(-30).distanceMax(400))
-    .force("x", forceX<SimNode>(0).strength((node) => (node.anchor ? 0 : 0.02)))
-    .force("y", forceY<SimNode>(0).strength((node) => (node.anchor ? 0 : 0.02)))
+    .force("x", forceX<SimNode>(0).strength((node) => (node.anchor ? 0 : centring.x)))
+    .force("y", forceY<SimNode>(0).strength((node) => (node.anchor ? 0 : centring.y)))
     // Registered last so it sees every other force's push and damps it for warm-started nodes.
     .force("anchor", anchorForce(nodes))
     .stop();

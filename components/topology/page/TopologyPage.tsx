@@ -39,6 +39,12 @@ export function TopologyPage() {
   const colourScheme = useComputedColorScheme("light");
   // The viewport is read from the URL once per mount: later URL changes come from the map itself.
   const [initialViewport] = useState(state.viewport);
+  // Fitting leaves the legend's strip free, so after Fit the legend covers no node.
+  const legendReserve = useRef(0);
+  const reserveForLegend = useCallback((heightPx: number) => {
+    legendReserve.current = heightPx;
+    viewRef.current?.reserveBottom(heightPx);
+  }, []);
 
   const select = useCallback((id: string | undefined) => update({ selected: id }, "push"), [update]);
   const selectAndCentre = useCallback(
@@ -113,14 +119,16 @@ export function TopologyPage() {
               onSelect={select}
               onViewportChange={(viewport) => update({ viewport })}
               onGestureChange={feed.hold}
+              colourScheme={colourScheme}
               onViewReady={(view) => {
                 viewRef.current = view;
+                view?.reserveBottom(legendReserve.current);
               }}
             />
           ) : (
             <TopologyTable nodes={visible.nodes} matchIds={search.result?.matches} selectedId={state.selected} onSelect={select} sort={state.sort} onSortChange={(sort) => update({ sort })} />
           )}
-          {state.mode === "map" && <TopologyLegend nodes={visible.nodes} />}
+          {state.mode === "map" && <TopologyLegend nodes={visible.nodes} onHeightChange={reserveForLegend} />}
         </Box>
         {state.selected && (
           <TopologyDetailsPanel

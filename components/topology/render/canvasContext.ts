@@ -2,7 +2,7 @@
 export type TopologyContext = Pick<
   CanvasRenderingContext2D,
   | "setTransform" | "clearRect" | "beginPath" | "closePath" | "moveTo" | "lineTo" | "quadraticCurveTo" | "arc" | "rect"
-  | "fill" | "stroke" | "fillText" | "fillStyle" | "strokeStyle" | "lineWidth" | "font" | "textAlign" | "textBaseline" | "globalAlpha"
+  | "fill" | "stroke" | "fillText" | "strokeText" | "lineJoin" | "fillStyle" | "strokeStyle" | "lineWidth" | "font" | "textAlign" | "textBaseline" | "globalAlpha"
 >;
 
 /** Sets the context to draw in world units under `viewport`, at the device pixel ratio. */

@@ -2,7 +2,7 @@ import { applyScreenTransform, applyWorldTransform, type TopologyContext } from 
 import { labelOf } from "./drawScene";
 import { positionOf, type Scene } from "./scene";
 import { traceShape } from "./shapes";
-import { HOVER_COLOUR, LABEL_COLOUR, LABEL_FONT, MATCH_COLOUR, radiusOf, SELECTION_COLOUR, shapeOf } from "./style";
+import { HOVER_COLOUR, LABEL_FONT, LABEL_PALETTES, MATCH_COLOUR, radiusOf, SELECTION_COLOUR, shapeOf, type LabelPalette } from "./style";
 import { containsPoint, visibleWorldBounds, worldToScreen, type Size, type Viewport } from "./viewport";
 
 export interface InteractionState {
@@ -28,6 +28,7 @@ export function drawInteraction(
   state: InteractionState,
   neighboursOf: (id: string) => Iterable<string>,
   pixelRatio = 1,
+  palette: LabelPalette = LABEL_PALETTES.light,
 ): InteractionDrawStats {
   applyScreenTransform(ctx, pixelRatio);
   ctx.clearRect(0, 0, size.width, size.height);
@@ -38,7 +39,7 @@ export function drawInteraction(
   if (selected !== undefined) strokeRings(ctx, scene, viewport.k, [selected], 6, SELECTION_COLOUR, 3);
   const focused = state.focusedId === undefined ? undefined : scene.indexById.get(state.focusedId);
   if (focused !== undefined) strokeRings(ctx, scene, viewport.k, [focused], 10, HOVER_COLOUR, 2);
-  drawFocusLabels(ctx, scene, viewport, pixelRatio, [state.hoveredId, state.selectedId, state.focusedId]);
+  drawFocusLabels(ctx, scene, viewport, pixelRatio, palette, [state.hoveredId, state.selectedId, state.focusedId]);
   return { matchesDrawn, neighboursHighlighted };
 }
 
@@ -95,18 +96,23 @@ function strokeRings(ctx: TopologyContext, scene: Scene, scale: number, indices:
 }
 
 // The hovered and selected nodes are named at every zoom, even where the static layer shows no labels.
-function drawFocusLabels(ctx: TopologyContext, scene: Scene, viewport: Viewport, pixelRatio: number, ids: ReadonlyArray<string | undefined>): void {
+function drawFocusLabels(ctx: TopologyContext, scene: Scene, viewport: Viewport, pixelRatio: number, palette: LabelPalette, ids: ReadonlyArray<string | undefined>): void {
   const indices = [...new Set(ids)].flatMap((id) => (id === undefined ? [] : [scene.indexById.get(id)])).filter((index) => index !== undefined);
   if (indices.length === 0) return;
   applyScreenTransform(ctx, pixelRatio);
   ctx.font = LABEL_FONT;
   ctx.textAlign = "center";
   ctx.textBaseline = "bottom";
-  ctx.fillStyle = LABEL_COLOUR;
+  ctx.fillStyle = palette.text;
+  ctx.strokeStyle = palette.halo;
+  ctx.lineWidth = 3;
+  ctx.lineJoin = "round";
   for (const index of indices) {
     const node = scene.nodes[index];
     if (!node) continue;
     const screen = worldToScreen(viewport, positionOf(scene, index));
-    ctx.fillText(labelOf(node), screen.x, screen.y - Math.max(radiusOf(node) * viewport.k, MIN_RING_RADIUS_PX) - 4);
+    const y = screen.y - Math.max(radiusOf(node) * viewport.k, MIN_RING_RADIUS_PX) - 4;
+    ctx.strokeText(labelOf(node), screen.x, y);
+    ctx.fillText(labelOf(node), screen.x, y);
   }
 }

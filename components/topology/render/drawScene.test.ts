@@ -3,7 +3,7 @@ import type { TopologyKind, TopologyNode, TopologyStatus } from "@/lib/wire/topo
 import { drawScene, MAX_LABELS } from "./drawScene";
 import { RecordingContext } from "./recordingContext";
 import { buildScene } from "./scene";
-import { STATUS_COLOURS } from "./style";
+import { LABEL_PALETTES, STATUS_COLOURS } from "./style";
 
 const size = { width: 800, height: 600 };
 
@@ -58,6 +58,22 @@ describe("drawScene level of detail", () => {
     expect(stats.lod).toBe("labels");
     expect(stats.labelsDrawn).toBeGreaterThan(0);
     expect(stats.labelsDrawn).toBeLessThan(40);
+  });
+
+  test("in the dark scheme labels are light text over a dark halo, in the light scheme dark over light", () => {
+    for (const scheme of ["light", "dark"] as const) {
+      const ctx = new RecordingContext();
+      drawScene(ctx, scene, { x: 10, y: 10, k: 3 }, size, 1, LABEL_PALETTES[scheme]);
+      expect(ctx.of("fillText").map((call) => call.args.at(-1))).toContain(LABEL_PALETTES[scheme].text);
+      expect(ctx.of("strokeText").map((call) => call.args.at(-1))).toContain(LABEL_PALETTES[scheme].halo);
+    }
+    expect(LABEL_PALETTES.dark.text).toBe("#e9ecef");
+  });
+
+  test("at middle zoom a host is named and its pods are not", () => {
+    const ctx = new RecordingContext();
+    drawScene(ctx, gridScene([node("h", "Node"), node("a"), node("b")]), { x: 10, y: 10, k: 1 }, size);
+    expect(ctx.of("fillText").map((call) => call.args[0])).toEqual(["name-h"]);
   });
 
   test("each kind draws its own shape", () => {

@@ -1,9 +1,10 @@
 import { applyScreenTransform, applyWorldTransform, type TopologyContext } from "./canvasContext";
-import { keepLabelsThatFit } from "./labelLayout";
-import { drawPodsRings } from "./podsRing";
+import type { TopologyNode, TopologyStatus } from "@/lib/wire/topology";
+import { placeLabelBoxes, type LabelRequest, type PlacedLabel, type ScreenCircle } from "./labelLayout";
+import { drawPodsRings, podsRingStatusOf, RING_GAP, RING_WIDTH } from "./podsRing";
 import { positionOf, type Scene } from "./scene";
 import { traceShape } from "./shapes";
-import { EDGE_COLOUR, LABEL_COLOUR, LABEL_FONT, levelOfDetail, radiusOf, shapeOf, statusColourOf, type LevelOfDetail } from "./style";
+import { EDGE_COLOUR, LABEL_FONT, LABEL_PALETTES, levelOfDetail, radiusOf, shapeOf, statusColourOf, type LabelPalette, type LevelOfDetail } from "./style";
 import { visibleWorldBounds, worldToScreen, type Bounds, type Size, type Viewport } from "./viewport";
 
 /** Dots are this many CSS pixels across at any zoom, so a far-out map still shows every node. */
@@ -13,10 +14,10 @@ const CULL_MARGIN_PX = 16;
 /** More labels than this on screen is unreadable and slow; the nearest-to-centre are kept. */
 export const MAX_LABELS = 1500;
 
-export interface SceneDrawStats { lod: LevelOfDetail; nodesDrawn: number; edgesDrawn: number; labelsDrawn: number }
+export interface SceneDrawStats { lod: LevelOfDetail; nodesDrawn: number; edgesDrawn: number; labelsDrawn: number; labels: PlacedLabel[] }
 
-/** Draws the static layer: edges, then nodes, then labels, skipping what is off screen. */
-export function drawScene(ctx: TopologyContext, scene: Scene, viewport: Viewport, size: Size, pixelRatio = 1): SceneDrawStats {
+/** Draws the static layer: edges, then nodes, then labels (fewer the further out), skipping what is off screen. */
+export function drawScene(ctx: TopologyContext, scene: Scene, viewport: Viewport, size: Size, pixelRatio = 1, palette: LabelPalette = LABEL_PALETTES.light): SceneDrawStats {
   applyScreenTransform(ctx, pixelRatio);
   ctx.clearRect(0, 0, size.width, size.height);
   const lod = levelOfDetail(viewport.k);
@@ -29,8 +30,9 @@ export function drawScene(ctx: TopologyContext, scene: Scene, viewport: Viewport
     drawShapes(ctx, scene, onScreen);
     drawPodsRings(ctx, scene, onScreen, viewport.k);
   }
-  const labelsDrawn = lod === "labels" ? drawLabels(ctx, scene, onScreen, viewport, size, pixelRatio) : 0;
-  return { lod, nodesDrawn: onScreen.length, edgesDrawn, labelsDrawn };
+  const labels = placeLabels(scene, onScreen, viewport, size, lod);
+  drawLabels(ctx, labels, pixelRatio, palette);
+  return { lod, nodesDrawn: onScreen.length, edgesDrawn, labelsDrawn: labels.length, labels };
 }
 
 export function visibleNodeIndices(scene: Scene, visible: Bounds): number[] {
@@ -104,27 +106,65 @@ function drawShapes(ctx: TopologyContext, scene: Scene, indices: readonly number
   }
 }
 
-/** Where labels go: under nodes whose centre is on screen, nearest the centre first, none covering another, at most MAX_LABELS. */
-export function placeLabels(scene: Scene, indices: readonly number[], viewport: Viewport, size: Size): { index: number; x: number; y: number; text: string }[] {
-  const centre = { x: size.width / 2, y: size.height / 2 };
-  const placed = indices
-    .map((index) => ({ index, screen: worldToScreen(viewport, positionOf(scene, index)) }))
-    // Labels only for nodes whose centre is on the canvas; the cull margin is for shapes.
-    .filter(({ screen }) => screen.x >= 0 && screen.x <= size.width && screen.y >= 0 && screen.y <= size.height)
-    .sort((a, b) => distanceSquared(a.screen, centre) - distanceSquared(b.screen, centre))
-    .map(({ index, screen }) => ({ index, x: screen.x, y: screen.y + radiusOf(scene.nodes[index]!) * viewport.k + 2, text: labelOf(scene.nodes[index]!) }));
-  return keepLabelsThatFit(placed, MAX_LABELS).map((kept) => placed[kept]!);
+/** Where labels go (see labelLayout.ts): beside nodes whose centre is on screen, never over a node or another label. */
+export function placeLabels(scene: Scene, indices: readonly number[], viewport: Viewport, size: Size, lod: LevelOfDetail = levelOfDetail(viewport.k)): PlacedLabel[] {
+  return placeLabelBoxes(labelRequests(scene, indices, viewport, size, lod), nodeCircles(scene, indices, viewport, lod), MAX_LABELS);
 }
 
-function drawLabels(ctx: TopologyContext, scene: Scene, indices: readonly number[], viewport: Viewport, size: Size, pixelRatio: number): number {
-  const placed = placeLabels(scene, indices, viewport, size);
+/** Every node on screen as a circle its label must not cover, its pods ring included. */
+export function nodeCircles(scene: Scene, indices: readonly number[], viewport: Viewport, lod: LevelOfDetail): ScreenCircle[] {
+  return indices.map((index) => {
+    const screen = worldToScreen(viewport, positionOf(scene, index));
+    return { x: screen.x, y: screen.y, r: screenRadius(scene.nodes[index]!, viewport.k, lod) };
+  });
+}
+
+// Far out only hosts and namespaces are named, at middle zoom also everything bigger than a pod, close up all.
+function wantsLabel(node: TopologyNode, lod: LevelOfDetail): boolean {
+  if (lod === "labels") return true;
+  const big = shapeOf(node.kind) === "hexagon";
+  return lod === "dots" ? big : big || Boolean(node.group) || (node.kind !== "Pod" && node.kind !== "Container");
+}
+
+// Hosts and namespaces first, then big groups, then what is unwell, then the nearest to the middle of the screen.
+function labelRequests(scene: Scene, indices: readonly number[], viewport: Viewport, size: Size, lod: LevelOfDetail): LabelRequest[] {
+  const centre = { x: size.width / 2, y: size.height / 2 };
+  return indices
+    .filter((index) => wantsLabel(scene.nodes[index]!, lod))
+    .map((index) => ({ index, node: scene.nodes[index]!, screen: worldToScreen(viewport, positionOf(scene, index)) }))
+    // Labels only for nodes whose centre is on the canvas; the cull margin is for shapes.
+    .filter(({ screen }) => screen.x >= 0 && screen.x <= size.width && screen.y >= 0 && screen.y <= size.height)
+    .map((entry) => ({ ...entry, rank: labelRank(entry.node), distance: distanceSquared(entry.screen, centre) }))
+    .sort((a, b) => a.rank - b.rank || a.distance - b.distance)
+    .map(({ index, node, screen }) => ({ index, text: labelOf(node), x: screen.x, y: screen.y, r: screenRadius(node, viewport.k, lod) }));
+}
+
+function screenRadius(node: TopologyNode, scale: number, lod: LevelOfDetail): number {
+  if (lod === "dots") return DOT_SIZE_PX / 2;
+  return (radiusOf(node) + (podsRingStatusOf(node) === undefined ? 0 : RING_GAP + RING_WIDTH)) * scale;
+}
+
+function labelRank(node: TopologyNode): number {
+  if (shapeOf(node.kind) === "hexagon") return 0;
+  if (node.group) return 1 - node.group.count / (node.group.count + 1);
+  return HEALTHY.has(node.status) ? 3 : 2;
+}
+
+const HEALTHY = new Set<TopologyStatus>(["running", "succeeded"]);
+
+function drawLabels(ctx: TopologyContext, placed: readonly PlacedLabel[], pixelRatio: number, palette: LabelPalette): void {
   applyScreenTransform(ctx, pixelRatio);
   ctx.font = LABEL_FONT;
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
-  ctx.fillStyle = LABEL_COLOUR;
-  for (const { text, x, y } of placed) ctx.fillText(text, x, y);
-  return placed.length;
+  ctx.lineJoin = "round";
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = palette.halo;
+  ctx.fillStyle = palette.text;
+  for (const { text, x, y } of placed) {
+    ctx.strokeText(text, x, y);
+    ctx.fillText(text, x, y);
+  }
 }
 
 export function labelOf(node: { name: string; group?: { count: number } }): string {

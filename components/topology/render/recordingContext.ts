@@ -12,9 +12,10 @@ export class RecordingContext implements TopologyContext {
   textAlign: CanvasTextAlign = "start";
   textBaseline: CanvasTextBaseline = "alphabetic";
   globalAlpha = 1;
+  lineJoin: CanvasLineJoin = "miter";
 
   private record(method: string, args: unknown[]): void {
-    const styled = method === "fill" || method === "fillText" ? [...args, this.fillStyle] : method === "stroke" ? [...args, this.strokeStyle] : args;
+    const styled = method === "fill" || method === "fillText" ? [...args, this.fillStyle] : method === "stroke" || method === "strokeText" ? [...args, this.strokeStyle] : args;
     this.calls.push({ method, args: styled });
   }
 
@@ -38,4 +39,5 @@ export class RecordingContext implements TopologyContext {
   fill(): void { this.record("fill", []); }
   stroke(): void { this.record("stroke", []); }
   fillText(...args: unknown[]): void { this.record("fillText", args); }
+  strokeText(...args: unknown[]): void { this.record("strokeText", args); }
 }

@@ -61,6 +61,14 @@ export function statusColourOf(node: TopologyNode): string {
 
 export const EDGE_COLOUR = "rgba(134, 142, 150, 0.45)";
 export const LABEL_COLOUR = "#212529";
+
+export type ColourScheme = "light" | "dark";
+/** Text and the halo stroked behind it, so a name reads over edges and on either theme's canvas. */
+export interface LabelPalette { text: string; halo: string }
+export const LABEL_PALETTES: Record<ColourScheme, LabelPalette> = {
+  light: { text: LABEL_COLOUR, halo: "rgba(255, 255, 255, 0.9)" },
+  dark: { text: "#e9ecef", halo: "rgba(26, 27, 30, 0.9)" },
+};
 export const LABEL_FONT = "11px system-ui, sans-serif";
 export const HOVER_COLOUR = "#339af0";
 export const SELECTION_COLOUR = "#1971c2";

@@ -1,4 +1,7 @@
 import type { TopologyNode } from "@/lib/wire/topology";
+import { nodeCircles, visibleNodeIndices } from "../render/drawScene";
+import { levelOfDetail } from "../render/style";
+import { visibleWorldBounds } from "../render/viewport";
 import type { TopologyView } from "./topologyView";
 
 const brief = ({ id, kind, name, namespace }: TopologyNode) => ({ id, kind, name, namespace });
@@ -22,6 +25,12 @@ export interface TopologyHandle {
   watchFirstPaint(name: string): void;
   /** Date.now() in the page at that paint, or null until then. */
   firstPaintedAt(name: string): number | null;
+  /** The names drawn on the static layer and their boxes, in CSS pixels relative to the canvas. */
+  labels(): { text: string; left: number; top: number; right: number; bottom: number }[];
+  /** The nodes on screen as circles (centre and radius, CSS pixels) that labels keep clear of. */
+  nodeShapes(): { x: number; y: number; r: number }[];
+  /** The colours labels are drawn in now. */
+  labelColours(): { text: string; halo: string };
 }
 
 declare global {
@@ -47,6 +56,12 @@ export function exposeTopologyHandle(view: TopologyView): () => void {
     recentPaintsMs: () => [...view.stats.recentPaintsMs()],
     watchFirstPaint: (name) => view.firstPaints.watch(name),
     firstPaintedAt: (name) => view.firstPaints.paintedAtOf(name) ?? null,
+    labels: () => view.placedLabels.map(({ text, box }) => ({ text, ...box })),
+    nodeShapes: () => {
+      const { scene, viewport, size } = view.snapshotForExport();
+      return nodeCircles(scene, visibleNodeIndices(scene, visibleWorldBounds(viewport, size)), viewport, levelOfDetail(viewport.k));
+    },
+    labelColours: () => ({ ...view.labelPalette }),
   };
   window.__orreryTopology = handle;
   return () => {

@@ -3,6 +3,8 @@ import { createLayoutClient, type CancelLayout, type LayoutClient, type LayoutPo
 import type { TopologyContext } from "../render/canvasContext";
 import { drawInteraction, type InteractionState } from "../render/drawInteraction";
 import { drawScene } from "../render/drawScene";
+import type { PlacedLabel } from "../render/labelLayout";
+import { LABEL_PALETTES, type ColourScheme, type LabelPalette } from "../render/style";
 import { createHitIndex, type HitIndex } from "../render/hitTest";
 import { buildScene, type Scene } from "../render/scene";
 import { screenToWorld, type Size, type Viewport } from "../render/viewport";
@@ -55,6 +57,11 @@ export class TopologyView {
   private readonly gesture: BigMapGesture;
   private paintedViewport: Viewport | undefined;
   private sceneDirty = false;
+  /** Label colours in the page's scheme, and the labels as last painted (CSS pixels): read by the e2e handle. */
+  labelPalette: LabelPalette = LABEL_PALETTES.light;
+  placedLabels: readonly PlacedLabel[] = [];
+  /** Screen pixels at the bottom of the canvas that fitting leaves free (the legend sits there). */
+  private bottomReserve = 0;
   readonly stats = new PaintStats();
   /** First paints of watched nodes at their laid-out positions (window.__orreryTopology, for the benchmark). */
   readonly firstPaints = new FirstPaintWatch();
@@ -109,7 +116,7 @@ export class TopologyView {
     if (!structureChanged) return;
     this.layoutDone = false;
     this.cancelLayout = this.layout.layout(
-      { nodes: nodes.map((node) => ({ id: node.id })), edges: edges.map((edge) => ({ source: edge.source, target: edge.target })), previous: { ids: this.positionIds, positions: this.positions } },
+      { nodes: nodes.map((node) => ({ id: node.id })), edges: edges.map((edge) => ({ source: edge.source, target: edge.target })), previous: { ids: this.positionIds, positions: this.positions }, aspect: this.fitArea().width / Math.max(1, this.fitArea().height) },
       (update) => {
         this.positionIds = update.ids;
         this.positions = update.positions;
@@ -180,9 +187,25 @@ export class TopologyView {
     this.requestPaint();
   }
 
-  /** Zooms and pans so the whole graph is on screen. */
+  /** Zooms and pans so the whole graph is on screen, above the reserved strip. */
   fit(): void {
-    this.camera.fit(this.scene.positions, this.size);
+    this.camera.fit(this.scene.positions, this.fitArea());
+  }
+
+  /** Labels and their halo in the page's colour scheme. */
+  setColourScheme(scheme: ColourScheme): void {
+    if (this.labelPalette === LABEL_PALETTES[scheme]) return;
+    this.labelPalette = LABEL_PALETTES[scheme];
+    this.requestPaint();
+  }
+
+  /** Keeps `heightPx` at the bottom free in later fits (the legend's height); no refit now, so the legend growing moves nothing. */
+  reserveBottom(heightPx: number): void {
+    this.bottomReserve = heightPx;
+  }
+
+  private fitArea(): Size {
+    return { width: this.size.width, height: Math.max(this.size.height / 2, this.size.height - this.bottomReserve) };
   }
 
   /** A node's position in world units, as last laid out; for centring on a node and for drift checks in e2e tests. */
@@ -236,7 +259,7 @@ export class TopologyView {
     const viewport = this.camera.viewport;
     const drew = !this.gesture.placeStaticLayer(this.paintedViewport, viewport);
     if (drew) {
-      drawScene(ctx, this.scene, viewport, this.size, this.pixelRatio);
+      this.placedLabels = drawScene(ctx, this.scene, viewport, this.size, this.pixelRatio, this.labelPalette).labels;
       this.paintedViewport = viewport;
     }
     this.stats.recordPaint(performance.now() - started);
@@ -259,7 +282,7 @@ export class TopologyView {
       ctx.clearRect(0, 0, this.options.interactionCanvas.width, this.options.interactionCanvas.height);
     };
     if (this.gesture.holdInteractionLayer(clear)) return;
-    drawInteraction(ctx, this.scene, this.camera.viewport, this.size, this.interaction, this.neighboursOf, this.pixelRatio);
+    drawInteraction(ctx, this.scene, this.camera.viewport, this.size, this.interaction, this.neighboursOf, this.pixelRatio, this.labelPalette);
   }
 
   private nodeAtEvent(event: MouseEvent): string | undefined {
