@@ -71,8 +71,9 @@ describe("logins that would make Orrery act as a system: identity", () => {
     noteOutcome(task, `exec ${code} ${shell.first.slice(0, 140)}; details ${details.status}`);
     expect(code).toBe(4403);
     expect(JSON.parse(shell.first)).toMatchObject({ type: "error", status: 403, message: expect.stringMatching(/^Orrery does not act as the Kubernetes group "system:masters"/) });
-    // Access reviews about a refused identity count as denied: the pod is not there for this session.
-    expect(details.status).toBe(404);
+    // Access reviews about a refused identity count as denied: the details are the apiserver-style refusal, never the pod.
+    expect(details.status).toBe(403);
+    expect(await details.json()).toEqual({ error: { code: "forbidden", message: expect.stringContaining("forbidden") } });
   });
 });
 
