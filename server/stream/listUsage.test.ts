@@ -1,14 +1,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
-import { everywhere, noUsage, type UsageScope } from "../access/types";
+import { everywhere, noUsage } from "../access/types";
 import type { Person } from "../auth/person";
-import type { ResourceKind } from "../kube/resources";
 import type { UsageLookup, UsageSource } from "../kube/usage/usageLookup";
 import { host, pod, usageSamples } from "../topology/testing/fixtures";
 import { createStreamServer } from "./streamServer";
-import type { ListScope, StreamAccess } from "./streamAccess";
 import { FakeCache } from "./testing/fakeCache";
+import { MetricsRightsViewer } from "./testing/metricsRightsViewer";
 import { TestClient } from "./testing/testClient";
 
 // The lists' CPU and memory: the poller's samples, filtered per person with the map's rule.
@@ -17,16 +16,6 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
 });
-
-class FakeAccess implements StreamAccess {
-  constructor(public usage: UsageScope) {}
-  async listScope(kind: ResourceKind): Promise<ListScope> {
-    return kind === "pods" || kind === "nodes" ? everywhere : { all: false, namespaces: new Set() };
-  }
-  async usageScope(): Promise<UsageScope> {
-    return this.usage;
-  }
-}
 
 /** Samples a test swaps and announces, as the poller does after a poll. */
 class FakeUsage implements UsageSource {
@@ -44,10 +33,10 @@ class FakeUsage implements UsageSource {
   }
 }
 
-const people: Record<string, FakeAccess> = {
-  ops: new FakeAccess({ pods: everywhere, nodes: true }),
-  dev: new FakeAccess({ pods: { all: false, namespaces: new Set(["shop"]) }, nodes: false }),
-  pat: new FakeAccess(noUsage),
+const people: Record<string, MetricsRightsViewer> = {
+  ops: new MetricsRightsViewer({ pods: everywhere, nodes: true }),
+  dev: new MetricsRightsViewer({ pods: { all: false, namespaces: new Set(["shop"]) }, nodes: false }),
+  pat: new MetricsRightsViewer(noUsage),
 };
 const MiB = 2 ** 20;
 
@@ -123,7 +112,7 @@ describe("usage in the lists", () => {
   });
 
   test("losing the metrics right takes the samples away at the next access check", async () => {
-    const access = new FakeAccess({ pods: everywhere, nodes: true });
+    const access = new MetricsRightsViewer({ pods: everywhere, nodes: true });
     people.revoked = access;
     const client = await connectAs(await start(new FakeUsage(samples()), 50), "revoked");
     client.send({ type: "subscribe", id: "u", resource: "usage" });

@@ -4,12 +4,11 @@ import { afterEach, describe, expect, test } from "vitest";
 import { searchNodes } from "@/lib/search/match";
 import { parseSearch } from "@/lib/search/parse";
 import type { TopologyNode } from "@/lib/wire/topology";
-import { everywhere, noUsage, type UsageScope } from "../access/types";
+import { everywhere, noUsage } from "../access/types";
 import type { Person } from "../auth/person";
-import type { ResourceKind } from "../kube/resources";
 import { createStreamServer, type StreamServerDeps } from "../stream/streamServer";
-import type { ListScope, StreamAccess } from "../stream/streamAccess";
 import { FakeCache } from "../stream/testing/fakeCache";
+import { MetricsRightsViewer } from "../stream/testing/metricsRightsViewer";
 import { TestClient } from "../stream/testing/testClient";
 import { host, pod, uidOf, usageSamples } from "./testing/fixtures";
 
@@ -20,24 +19,13 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
 });
 
-/** A person's rights: both list pods and nodes everywhere; their metrics rights are what differ. */
-class FakeAccess implements StreamAccess {
-  constructor(public usage: UsageScope) {}
-  async listScope(kind: ResourceKind): Promise<ListScope> {
-    return kind === "pods" || kind === "nodes" ? everywhere : { all: false, namespaces: new Set() };
-  }
-  async usageScope(): Promise<UsageScope> {
-    return this.usage;
-  }
-}
-
 const people = {
   // May list pods and nodes, but neither pods.metrics.k8s.io nor nodes.metrics.k8s.io.
-  pat: new FakeAccess(noUsage),
+  pat: new MetricsRightsViewer(noUsage),
   // The same list scopes, with every metrics right.
-  ops: new FakeAccess({ pods: everywhere, nodes: true }),
+  ops: new MetricsRightsViewer({ pods: everywhere, nodes: true }),
   // Pod metrics in shop only, no node metrics.
-  dev: new FakeAccess({ pods: { all: false, namespaces: new Set(["shop"]) }, nodes: false }),
+  dev: new MetricsRightsViewer({ pods: { all: false, namespaces: new Set(["shop"]) }, nodes: false }),
 };
 type Name = keyof typeof people;
 
@@ -131,7 +119,7 @@ describe("usage on the map obeys metrics.k8s.io RBAC", () => {
   });
 
   test("a right granted later brings the usage in on the next access refresh", async () => {
-    const late = new FakeAccess(noUsage);
+    const late = new MetricsRightsViewer(noUsage);
     const url = await start({ accessFor: () => late, accessRefreshMs: 50 });
     const { client, nodes } = await mapOf(url, "pat");
     expect(metricsOf(nodes, podA)).toEqual({ restarts: 0 });
