@@ -1,11 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { hashSync as argon2Hash } from "@node-rs/argon2";
 import bcrypt from "bcryptjs";
 import { expect, test } from "@playwright/test";
 import { cookieHeader, keepToLoopback, LoginPage, openStream } from "./LoginPage";
 import { freePort, startOrrery, type OrreryProcess } from "./servers";
+import { writeUsersFile } from "./usersFile";
 import { expectShellClosedByExpiry, holdStreamClose } from "./shellExpiry";
 
 // Short enough for one test to outlive it: the absolute timeout closes an open stream and an open shell.
@@ -17,19 +15,10 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(360_000);
-  const usersFile = path.join(mkdtempSync(path.join(tmpdir(), "orrery-users-")), "users.yaml");
-  writeFileSync(
-    usersFile,
-    [
-      "users:",
-      "  - name: admin",
-      `    hash: "${bcrypt.hashSync("admin-password", 8)}"`,
-      "    groups: [orrery:admins]",
-      "  - name: dev",
-      `    hash: '${argon2Hash("dev-password")}'`,
-      "",
-    ].join("\n"),
-  );
+  const usersFile = writeUsersFile([
+    { name: "admin", hash: bcrypt.hashSync("admin-password", 8), groups: ["orrery:admins"] },
+    { name: "dev", hash: argon2Hash("dev-password") },
+  ]);
   const sessionFlags = ["--session-max", `${sessionMaxSeconds}s`, "--session-idle", `${sessionMaxSeconds}s`];
   orrery = await startOrrery(await freePort(), ["--auth", "basic", "--users-file", usersFile, ...sessionFlags]);
 });

@@ -1,11 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import bcrypt from "bcryptjs";
 import { expect, test, type Browser } from "@playwright/test";
 import { everyPage, visitQuietly, watchConsole } from "../fixtures/consoleWatch";
 import { keepToLoopback, LoginPage } from "./LoginPage";
 import { freePort, startOrrery, type OrreryProcess } from "./servers";
+import { writeUsersFile } from "./usersFile";
 
 // Issue 10, item 8, with login on: nobody here may make embed links (no --embed-admin-group), one person is a cluster
 // admin and one may see nothing. Walking every page, signed in or not, leaves the browser console clean.
@@ -17,11 +15,10 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(360_000);
-  const usersFile = path.join(mkdtempSync(path.join(tmpdir(), "orrery-users-")), "users.yaml");
-  writeFileSync(
-    usersFile,
-    ["users:", "  - name: admin", `    hash: "${bcrypt.hashSync(people.admin, 8)}"`, "    groups: [orrery:admins]", "  - name: newcomer", `    hash: "${bcrypt.hashSync(people.newcomer, 8)}"`, ""].join("\n"),
-  );
+  const usersFile = writeUsersFile([
+    { name: "admin", hash: bcrypt.hashSync(people.admin, 8), groups: ["orrery:admins"] },
+    { name: "newcomer", hash: bcrypt.hashSync(people.newcomer, 8) },
+  ]);
   orrery = await startOrrery(await freePort(), ["--auth", "basic", "--users-file", usersFile]);
 });
 
