@@ -62,6 +62,7 @@ finish() {
 }
 
 bring_up_cluster() {
+  step "cluster scripts (e2e/cluster/test-scripts.sh)" bash e2e/cluster/test-scripts.sh || return 1
   step "build (e2e/cluster/build.sh)" bash e2e/cluster/build.sh || return 1
   if cluster_running; then
     say "a test cluster is already up in $STATE_DIR: using it and leaving it up"

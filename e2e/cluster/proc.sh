@@ -78,3 +78,21 @@ free_ports() {
       .then((ports) => { console.log(ports.join(" ")); servers.forEach((s) => s.close()); });
   ' "$1"
 }
+
+# Makes a fresh state dir; refuses a live cluster, clears one left behind by a dead one.
+prepare_state() {
+  if [[ -d "$STATE_DIR" ]]; then
+    [[ -f "$STATE_DIR/$STATE_MARKER" ]] || die "$STATE_DIR exists and is not a test cluster's state dir"
+    if [[ -f "$PIDS_DIR/order" ]]; then
+      component_alive kube-apiserver && die "a test cluster is already up in $STATE_DIR (run down.sh first)"
+      # A cluster whose apiserver died (a killed session, a rebooted runner) left its state: clear it.
+      say "$STATE_DIR holds a cluster that is no longer running; stopping its leftovers and starting afresh"
+      stop_all_components
+    fi
+    rm -rf "$STATE_DIR"
+  fi
+  mkdir -p "$STATE_DIR/home" "$LOGS_DIR" "$PIDS_DIR"
+  # Traversable but not listable: kwok's exec runs as nobody in a work dir below it.
+  chmod 711 "$STATE_DIR"
+  touch "$STATE_DIR/$STATE_MARKER"
+}

@@ -81,9 +81,25 @@ test_processes() {
   check "stop_all_components stops the recorded pid" bash -c "! kill -0 $pid"
 }
 
+test_state_dir() {
+  rm -rf "$STATE_DIR"
+  prepare_state 2>/dev/null
+  start_component kube-apiserver "$(command -v sleep)" 300 2>/dev/null
+  if (prepare_state) >/dev/null 2>&1; then fail "prepare_state refuses a running cluster"; else pass "prepare_state refuses a running cluster"; fi
+  local leftover
+  stop_component kube-apiserver 2>/dev/null
+  printf '999999\n%s\n' "$(command -v sleep)" >"$PIDS_DIR/kube-apiserver.pid"
+  start_component etcd "$(command -v sleep)" 300 2>/dev/null
+  leftover="$(component_pid etcd)"
+  if (prepare_state) >/dev/null 2>&1; then pass "prepare_state clears a dead cluster's state"; else fail "prepare_state clears a dead cluster's state"; fi
+  check "prepare_state stops a dead cluster's leftover process" bash -c "! kill -0 $leftover"
+  check "prepare_state leaves no recorded process behind" [ ! -f "$PIDS_DIR/order" ]
+}
+
 test_pki
 test_kwok_config
 test_k8s_wrapper
 test_processes
+test_state_dir
 ((FAILED == 0)) || { echo "some checks failed"; exit 1; }
 echo "all script checks passed"

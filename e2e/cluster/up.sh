@@ -21,18 +21,6 @@ on_exit() {
   stop_all_components
 }
 
-prepare_state() {
-  if [[ -d "$STATE_DIR" ]]; then
-    [[ -f "$STATE_DIR/$STATE_MARKER" ]] || die "$STATE_DIR exists and is not a test cluster's state dir"
-    [[ ! -f "$PIDS_DIR/order" ]] || die "a test cluster is already up in $STATE_DIR (run down.sh first)"
-    rm -rf "$STATE_DIR"
-  fi
-  mkdir -p "$STATE_DIR/home" "$LOGS_DIR" "$PIDS_DIR"
-  # Traversable but not listable: kwok's exec runs as nobody in a work dir below it.
-  chmod 711 "$STATE_DIR"
-  touch "$STATE_DIR/$STATE_MARKER"
-}
-
 main() {
   local start=$SECONDS
   [[ "$NODE_COUNT" =~ ^[1-9][0-9]*$ ]] || die "ORRERY_CLUSTER_NODES must be a positive integer"
