@@ -1,17 +1,15 @@
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseScript } from "./parseScript";
 import { floatPassRate, formatFailures, formatFileLine, formatSummary } from "./report";
-import type { EvalLimits } from "./runEval";
-import { runScript, type Backend, type CaseResult } from "./runScript";
+import type { CaseResult, ScriptRun } from "./runScript";
 
 export interface RunAllOptions {
   dir: string;
   /** Only these script files (names), when set. */
   only?: readonly string[];
-  backend: Backend;
-  limits: EvalLimits;
+  /** Runs one script file (by name, inside `dir`). */
+  runFile: (dir: string, file: string) => Promise<ScriptRun>;
   failuresPath: string;
   /** Lowest float pass rate (percent) that still exits 0. */
   thresholdPercent: number;
@@ -30,8 +28,7 @@ export async function runAll(options: RunAllOptions): Promise<number> {
   const notes: string[] = [];
   log(`promqltest: ${files.length} scripts from ${dir}`);
   for (const file of files) {
-    const script = parseScript(await readFile(path.join(dir, file), "utf8"));
-    const run = await runScript(file, script, options.backend, options.limits);
+    const run = await options.runFile(dir, file);
     cases.push(...run.cases);
     notes.push(...run.notes);
     log(formatFileLine(file, run.cases));

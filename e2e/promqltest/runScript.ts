@@ -26,10 +26,26 @@ export interface ScriptRun {
   notes: string[];
 }
 
+export interface ScriptRunOptions {
+  /** Cases before this index (script errors first, then evals in order) are skipped; loads and clears still run. */
+  firstCase?: number;
+  /** Called as each case starts and ends, so a watchdog can tell which case hangs. */
+  onStart?: (index: number, started: Omit<CaseResult, "failure">) => void;
+  onCase?: (index: number, result: CaseResult) => void;
+}
+
 /** Runs a parsed script's commands in order against fresh backends; nothing in one case can stop the next. */
-export async function runScript(file: string, script: ParsedScript, backend: Backend, limits: EvalLimits): Promise<ScriptRun> {
+export async function runScript(file: string, script: ParsedScript, backend: Backend, limits: EvalLimits, options: ScriptRunOptions = {}): Promise<ScriptRun> {
   const run: ScriptRun = { cases: [], notes: [] };
-  for (const error of script.errors) run.cases.push({ file, line: error.line, query: "", category: "float", failure: `cannot read the script: ${error.message}` });
+  let index = 0;
+  const record = (result: CaseResult) => {
+    run.cases.push(result);
+    options.onCase?.(index, result);
+  };
+  for (const error of script.errors) {
+    if (index >= (options.firstCase ?? 0)) record({ file, line: error.line, query: "", category: "float", failure: `cannot read the script: ${error.message}` });
+    index++;
+  }
   let storage = backend.newStorage();
   let engine = backend.newEngine(storage);
   let histogramMetrics = new Set<string>();
@@ -43,7 +59,12 @@ export async function runScript(file: string, script: ParsedScript, backend: Bac
       const loaded = await loadSafely(storage, command, run.notes, file);
       for (const name of loaded) histogramMetrics.add(name);
     } else {
-      run.cases.push(await runCase(file, command, engine, histogramMetrics, limits));
+      if (index >= (options.firstCase ?? 0)) {
+        const category = classifyEval(command, histogramMetrics);
+        options.onStart?.(index, { file, line: command.line, query: command.query, category });
+        record(await runCase(file, command, engine, category, limits));
+      }
+      index++;
     }
   }
   await storage.close();
@@ -62,8 +83,7 @@ async function loadSafely(storage: Storage, command: Parameters<typeof appendLoa
   }
 }
 
-async function runCase(file: string, command: EvalCommand, engine: QueryEngine, histogramMetrics: ReadonlySet<string>, limits: EvalLimits): Promise<CaseResult> {
-  const category = classifyEval(command, histogramMetrics);
+async function runCase(file: string, command: EvalCommand, engine: QueryEngine, category: CaseCategory, limits: EvalLimits): Promise<CaseResult> {
   let failure: string | null;
   try {
     failure = await runEval(engine, command, limits);
