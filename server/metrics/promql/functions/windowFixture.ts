@@ -71,3 +71,30 @@ export function relativeError(actual: number | undefined, expected: number): num
   if (actual === expected) return 0;
   return Math.abs(actual - expected) / Math.max(Math.abs(expected), Number.MIN_VALUE);
 }
+
+/**
+ * The window the evaluator hands to an anchored or smoothed kernel: everything in
+ * (rangeStart - lookback, rangeEnd], plus for smoothed everything up to rangeEnd + lookback.
+ */
+export function extendedWindowOf(
+  load: string,
+  stepMs: number,
+  evalMs: number,
+  rangeMs: number,
+  smoothed: boolean,
+  lookbackMs = 5 * MINUTE,
+): Fixture {
+  const rangeStart = evalMs - rangeMs;
+  const last = smoothed ? evalMs + lookbackMs : evalMs;
+  const t: number[] = [];
+  const v: number[] = [];
+  expandLoadNotation(load).forEach((value, i) => {
+    const time = i * stepMs;
+    if (value !== undefined && time > rangeStart - lookbackMs && time <= last) {
+      t.push(time);
+      v.push(value);
+    }
+  });
+  const window: RangeWindow = { t: Float64Array.from(t), v: Float64Array.from(v), from: 0, to: t.length };
+  return { window, ctx: { rangeStart, rangeEnd: evalMs, evalTime: evalMs } };
+}
