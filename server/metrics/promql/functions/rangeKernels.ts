@@ -32,10 +32,13 @@ export interface RangeWindow {
   to: number;
 }
 
-/** Bounds of the range selector after offset and `@` are applied, and the evaluation time (ms). */
+/** Where one kernel call looks, in ms. */
 export interface RangeContext {
+  /** Exclusive start of the window, after offset and `@` are applied. */
   rangeStart: number;
+  /** Inclusive end of the window, after offset and `@` are applied; rate divides by end - start. */
   rangeEnd: number;
+  /** The step being evaluated, untouched by offset and `@`: predict_linear anchors its line here. */
   evalTime: number;
 }
 
