@@ -1,4 +1,5 @@
 import { countChanges, countResets } from "./changeKernels";
+import { kernelTable } from "./kernelTable";
 import type { RangeContext, RangeKernel, RangeWindow } from "./rangeKernels";
 
 /**
@@ -106,19 +107,19 @@ function anchoredCount(count: typeof countChanges): RangeKernel {
   };
 }
 
-export const anchoredKernels: Record<string, RangeKernel> = {
+export const anchoredKernels: Record<string, RangeKernel> = kernelTable({
   rate: (w, ctx) => perSecond(boundaryChange(w, ctx, false, true), ctx),
   increase: (w, ctx) => boundaryChange(w, ctx, false, true),
   delta: (w, ctx) => boundaryChange(w, ctx, false, false),
   changes: anchoredCount(countChanges),
   resets: anchoredCount(countResets),
-};
+});
 
-export const smoothedKernels: Record<string, RangeKernel> = {
+export const smoothedKernels: Record<string, RangeKernel> = kernelTable({
   rate: (w, ctx) => perSecond(boundaryChange(w, ctx, true, true), ctx),
   increase: (w, ctx) => boundaryChange(w, ctx, true, true),
   delta: (w, ctx) => boundaryChange(w, ctx, true, false),
-};
+});
 
 export const extendedRangeKernels: Record<ExtendedModifier, Record<string, RangeKernel>> = {
   anchored: anchoredKernels,

@@ -1,4 +1,5 @@
 import { changes, resets } from "./changeKernels";
+import { kernelTable } from "./kernelTable";
 import { extrapolatedDelta, extrapolatedIncrease, extrapolatedRate, instantDelta, instantRate } from "./rateKernels";
 import { deriv, predictLinear } from "./regression";
 import {
@@ -49,7 +50,7 @@ export interface RangeContext {
  */
 export type RangeKernel = (w: RangeWindow, ctx: RangeContext, params: number[]) => number | undefined;
 
-export const rangeKernels: Record<string, RangeKernel> = {
+export const rangeKernels: Record<string, RangeKernel> = kernelTable({
   rate: extrapolatedRate,
   increase: extrapolatedIncrease,
   delta: extrapolatedDelta,
@@ -76,4 +77,4 @@ export const rangeKernels: Record<string, RangeKernel> = {
   ts_of_first_over_time: tsOfFirstOverTime,
   ts_of_last_over_time: tsOfLastOverTime,
   double_exponential_smoothing: doubleExponentialSmoothing,
-};
+});
