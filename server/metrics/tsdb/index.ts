@@ -1,0 +1,2 @@
+export { TsdbStorage, createMemoryStorage, type StoreHealth } from "./tsdbStorage";
+export type { RetentionPolicy, RetentionOutcome } from "./retention";
