@@ -17,6 +17,7 @@ export interface StoreHealth {
 /** Optional disk side of the store: the write-ahead log, checkpoints and their upkeep. */
 export interface Durability extends CommitLog {
   problems(): string[];
+  checkpoint(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,6 +53,11 @@ export class TsdbStorage implements Storage {
 
   applyRetention(): RetentionOutcome {
     return applyRetention(this.head, this.retention);
+  }
+
+  /** Snapshots the head to the data directory and truncates the WAL (no-op in memory). */
+  async checkpoint(): Promise<void> {
+    await this.durability?.checkpoint();
   }
 
   health(): StoreHealth {
