@@ -1,5 +1,5 @@
 export { parseExpr } from "./parseExpr";
-export { valueTypeOf } from "./checkTypes";
+export { valueTypeOf, documentedType } from "./valueTypeOf";
 export { functionSignatures, type FunctionSignature } from "./functions";
 export { goQuote } from "./strings";
 export { formatDuration } from "./literals";
