@@ -1,6 +1,6 @@
 import type { AggregateExpr, AggregateOp, AtModifier, Call, Expr, NumberLiteral, SubqueryExpr } from "../ast";
 import { buildBinary } from "./buildBinary";
-import { buildDuration } from "./buildDuration";
+import { buildDurationClause } from "./buildDuration";
 import { buildVectorSelector, readString } from "./buildSelector";
 import { groupingLabels, isExprNode } from "./exprNodes";
 import { functionSignatures } from "./functions";
@@ -105,7 +105,7 @@ function buildAggregate(source: Source, node: SyntaxNode): AggregateExpr {
 function buildMatrix(source: Source, node: SyntaxNode): Expr {
   const rangeNode = childNamed(node, "DurationExpr");
   if (!rangeNode) throw new ParseProblem("unexpected end of input", { start: node.to, end: node.to });
-  const range = buildDuration(source, rangeNode);
+  const range = buildDurationClause(source, rangeNode);
   const bracketPos = { start: rangeNode.from - 1, end: node.to };
   return applyPostfix(buildExpr(source, firstExpr(node)), node.to, (inner) => {
     if (inner.kind !== "vectorSelector") throw new ParseProblem("ranges only allowed for vector selectors", bracketPos);
@@ -118,8 +118,8 @@ function buildMatrix(source: Source, node: SyntaxNode): Expr {
 function buildSubquery(source: Source, node: SyntaxNode): Expr {
   const [rangeNode, stepNode] = childrenOf(node).filter((kid) => kid.name === "DurationExpr");
   if (!rangeNode) throw new ParseProblem("unexpected end of input", { start: node.to, end: node.to });
-  const range = buildDuration(source, rangeNode);
-  const step = stepNode ? buildDuration(source, stepNode) : undefined;
+  const range = buildDurationClause(source, rangeNode);
+  const step = stepNode ? buildDurationClause(source, stepNode) : undefined;
   return applyPostfix(buildExpr(source, firstExpr(node)), node.to, (inner) => {
     const subquery: SubqueryExpr = { kind: "subquery", expr: inner, range, pos: { start: inner.pos.start, end: node.to } };
     if (step) subquery.step = step;
@@ -130,7 +130,7 @@ function buildSubquery(source: Source, node: SyntaxNode): Expr {
 function buildOffset(source: Source, node: SyntaxNode): Expr {
   const durationNode = childNamed(node, "OffsetDurationExpr");
   if (!durationNode) throw new ParseProblem("unexpected end of input in offset, expected duration", { start: node.to, end: node.to });
-  const offset = buildDuration(source, durationNode);
+  const offset = buildDurationClause(source, durationNode);
   return applyPostfix(buildExpr(source, firstExpr(node)), node.to, (inner) => {
     applyOffset(inner, offset, { start: inner.pos.start, end: node.to });
     return inner;

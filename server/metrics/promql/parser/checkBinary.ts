@@ -30,7 +30,9 @@ export function checkBinary(expr: BinaryExpr, lhsType: ValueType, rhsType: Value
   if (lhsType !== "vector" || rhsType !== "vector") {
     if (matching && matching.matchingLabels.length > 0) throw new ParseProblem("vector matching only allowed between instant vectors", expr.pos);
     delete expr.matching;
-  } else if (isSetOperator(expr.op) && matching) {
+  } else if (!matching) {
+    expr.matching = { card: isSetOperator(expr.op) ? "many-to-many" : "one-to-one", matchingLabels: [], on: false, include: [] };
+  } else if (isSetOperator(expr.op)) {
     if (matching.card === "one-to-many" || matching.card === "many-to-one") {
       throw new ParseProblem(`no grouping allowed for ${goQuote(expr.op)} operation`, expr.pos);
     }

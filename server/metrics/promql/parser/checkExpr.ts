@@ -69,7 +69,6 @@ function checkCall(call: Call): void {
     }
     expectType(arg, want, context);
   });
-  checkRangeModes(call);
 }
 
 function checkArity(call: Call, declared: number, variadic: number): void {
@@ -83,21 +82,6 @@ function checkArity(call: Call, declared: number, variadic: number): void {
   if (given < least) throw new ParseProblem(`expected at least ${least} argument(s) in call to ${name}, got ${given}`, call.pos);
   if (variadic > 0 && given > least + variadic) {
     throw new ParseProblem(`expected at most ${least + variadic} argument(s) in call to ${name}, got ${given}`, call.pos);
-  }
-}
-
-const ANCHORED_FUNCTIONS = ["changes", "delta", "increase", "rate", "resets"];
-const SMOOTHED_FUNCTIONS = ["delta", "increase", "rate"];
-
-/** `anchored` and `smoothed` ranges only make sense for the functions that read counter edges. */
-function checkRangeModes(call: Call): void {
-  for (const arg of call.args) {
-    if (arg.kind !== "matrixSelector") continue;
-    const mode = arg.selector.anchored ? "anchored" : arg.selector.smoothed ? "smoothed" : undefined;
-    const allowed = mode === "anchored" ? ANCHORED_FUNCTIONS : SMOOTHED_FUNCTIONS;
-    if (mode && !allowed.includes(call.func)) {
-      throw new ParseProblem(`${mode} modifier can only be used with: ${allowed.join(", ")} - not with ${call.func}`, call.pos);
-    }
   }
 }
 

@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { formatExpr } from "./formatExpr";
 import { parseExpr } from "./parseExpr";
+import { comparableAst } from "./testing/comparableAst";
 
 const scriptDir = process.env.PROMQL_TEST_DIR ?? path.resolve(__dirname, "../../../../../../shared/promqltest");
 
@@ -37,6 +39,23 @@ function parseFailure(query: string): string | undefined {
   }
 }
 
+function roundTripMismatch(query: string): { query: string; formatted: string; problem: string } | undefined {
+  let parsed;
+  try {
+    parsed = parseExpr(query);
+  } catch {
+    return undefined;
+  }
+  const formatted = formatExpr(parsed);
+  try {
+    const again = parseExpr(formatted);
+    const same = JSON.stringify(comparableAst(again)) === JSON.stringify(comparableAst(parsed));
+    return same ? undefined : { query, formatted, problem: "different tree" };
+  } catch (err) {
+    return { query, formatted, problem: (err as Error).message };
+  }
+}
+
 describe.skipIf(!existsSync(scriptDir))("promqltest eval queries", () => {
   const files = existsSync(scriptDir) ? readdirSync(scriptDir).filter((name) => name.endsWith(".test")) : [];
 
@@ -48,6 +67,14 @@ describe.skipIf(!existsSync(scriptDir))("promqltest eval queries", () => {
       .filter((c) => c.error !== undefined);
     expect(cases.length).toBeGreaterThan(2000);
     expect(failures).toEqual([]);
+  });
+
+  test("every parsed query prints to text that parses back to the same tree", () => {
+    const mismatches = files
+      .flatMap(readCases)
+      .flatMap((c) => roundTripMismatch(c.query) ?? [])
+      .slice(0, 20);
+    expect(mismatches).toEqual([]);
   });
 });
 
