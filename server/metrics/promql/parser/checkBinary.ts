@@ -14,8 +14,8 @@ export function isSetOperator(op: BinaryOp): boolean {
 }
 
 /** Prometheus's rules for a binary operator's operands and modifiers; drops matching that does not apply. */
-export function checkBinary(expr: BinaryExpr, lhsType: ValueType, rhsType: ValueType): void {
-  const opPos = { start: expr.lhs.pos.end, end: expr.rhs.pos.start };
+export function checkBinary(expr: BinaryExpr, lhsType: ValueType, rhsType: ValueType, query: string): void {
+  const opPos = operatorRange(expr, query);
   if (expr.returnBool && !isComparison(expr.op)) throw new ParseProblem("bool modifier can only be used on comparison operators", opPos);
   if (isComparison(expr.op) && !expr.returnBool && lhsType === "scalar" && rhsType === "scalar") {
     throw new ParseProblem("comparisons between scalars must use BOOL modifier", opPos);
@@ -40,4 +40,13 @@ export function checkBinary(expr: BinaryExpr, lhsType: ValueType, rhsType: Value
   if ((lhsType === "scalar" || rhsType === "scalar") && isSetOperator(expr.op)) {
     throw new ParseProblem(`set operator ${goQuote(expr.op)} not allowed in binary scalar expression`, expr.pos);
   }
+}
+
+/** The operator and its modifiers between the operands, without the surrounding spaces. */
+function operatorRange(expr: BinaryExpr, query: string): { start: number; end: number } {
+  let start = expr.lhs.pos.end;
+  let end = expr.rhs.pos.start - 1;
+  while (start < end && /\s/.test(query[start] ?? "")) start++;
+  while (end > start && /\s/.test(query[end] ?? "")) end--;
+  return { start, end };
 }

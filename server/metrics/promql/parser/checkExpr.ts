@@ -7,34 +7,34 @@ import { documentedType, valueTypeOf } from "./valueTypeOf";
 import { checkBinary } from "./checkBinary";
 
 /** Prometheus's checks after parsing: operand types, function arity and argument types, selectors. */
-export function checkExpr(expr: Expr): ValueType {
+export function checkExpr(expr: Expr, query: string): ValueType {
   switch (expr.kind) {
     case "aggregate":
-      checkAggregate(expr);
+      checkAggregate(expr, query);
       break;
     case "binary":
-      checkBinary(expr, checkExpr(expr.lhs), checkExpr(expr.rhs));
+      checkBinary(expr, checkExpr(expr.lhs, query), checkExpr(expr.rhs, query), query);
       break;
     case "call":
-      checkCall(expr);
+      checkCall(expr, query);
       break;
     case "paren":
-      checkExpr(expr.expr);
+      checkExpr(expr.expr, query);
       break;
     case "unary": {
-      const type = checkExpr(expr.expr);
+      const type = checkExpr(expr.expr, query);
       if (type !== "scalar" && type !== "vector") {
         throw new ParseProblem(`unary expression only allowed on expressions of type scalar or instant vector, got ${goQuote(documentedType(type))}`, expr.pos);
       }
       break;
     }
     case "subquery": {
-      const type = checkExpr(expr.expr);
+      const type = checkExpr(expr.expr, query);
       if (type !== "vector") throw new ParseProblem(`subquery is only allowed on instant vector, got ${type} instead`, expr.pos);
       break;
     }
     case "matrixSelector":
-      checkExpr(expr.selector);
+      checkExpr(expr.selector, query);
       break;
     case "vectorSelector":
       checkSelector(expr, true);
@@ -43,18 +43,18 @@ export function checkExpr(expr: Expr): ValueType {
   return valueTypeOf(expr);
 }
 
-function expectType(expr: Expr, want: ValueType, context: string): void {
-  const got = checkExpr(expr);
+function expectType(expr: Expr, want: ValueType, context: string, query: string): void {
+  const got = checkExpr(expr, query);
   if (got !== want) throw new ParseProblem(`expected type ${documentedType(want)} in ${context}, got ${documentedType(got)}`, expr.pos);
 }
 
-function checkAggregate(expr: AggregateExpr): void {
-  if (expr.param && expr.op === "count_values") expectType(expr.param, "string", "aggregation parameter");
-  else if (expr.param) expectType(expr.param, "scalar", "aggregation parameter");
-  expectType(expr.expr, "vector", "aggregation expression");
+function checkAggregate(expr: AggregateExpr, query: string): void {
+  if (expr.param && expr.op === "count_values") expectType(expr.param, "string", "aggregation parameter", query);
+  else if (expr.param) expectType(expr.param, "scalar", "aggregation parameter", query);
+  expectType(expr.expr, "vector", "aggregation expression", query);
 }
 
-function checkCall(call: Call): void {
+function checkCall(call: Call, query: string): void {
   const signature = functionSignatures.get(call.func);
   if (!signature) throw new ParseProblem(`unknown function with name ${goQuote(call.func)}`, call.pos);
   checkArity(call, signature.argTypes.length, signature.variadic);
@@ -67,7 +67,7 @@ function checkCall(call: Call): void {
       checkSelector(arg, false);
       return;
     }
-    expectType(arg, want, context);
+    expectType(arg, want, context, query);
   });
 }
 

@@ -15,7 +15,7 @@ export function parseExpr(query: string): Expr {
     const root = childrenOf(top).find(isExprNode);
     if (!root) throw new ParseProblem("no expression found in input", { start: 0, end: query.length });
     const expr = buildExpr(source, root);
-    checkExpr(expr);
+    checkExpr(expr, query);
     return expr;
   } catch (err) {
     if (err instanceof ParseProblem) throw toPromQLError(query, err);
