@@ -1,65 +1,86 @@
-// Minimal placeholder set so the evaluator compiles and is testable; the kernels branch owns this file.
+export { quantileOf } from "./quantile";
+export { bucketFraction, bucketQuantile } from "./bucketQuantile";
+export type { Bucket, BucketQuantile } from "./bucketQuantile";
+
+/** -1, 0 or 1 by sign; NaN and -0 pass through unchanged. */
+function sign(v: number): number {
+  if (v < 0) return -1;
+  if (v > 0) return 1;
+  return v;
+}
+
 export const mathKernels: Record<string, (v: number) => number> = {
-  abs: Math.abs, ceil: Math.ceil, floor: Math.floor, exp: Math.exp, sqrt: Math.sqrt,
-  ln: Math.log, log2: Math.log2, log10: Math.log10, sgn: (v) => (Number.isNaN(v) ? v : Math.sign(v)),
+  abs: Math.abs,
+  ceil: Math.ceil,
+  floor: Math.floor,
+  exp: Math.exp,
+  sqrt: Math.sqrt,
+  ln: Math.log,
+  log2: Math.log2,
+  log10: Math.log10,
+  sgn: sign,
+  sin: Math.sin,
+  cos: Math.cos,
+  tan: Math.tan,
+  asin: Math.asin,
+  acos: Math.acos,
+  atan: Math.atan,
+  sinh: Math.sinh,
+  cosh: Math.cosh,
+  tanh: Math.tanh,
+  asinh: Math.asinh,
+  acosh: Math.acosh,
+  atanh: Math.atanh,
+  deg: (v) => (v * 180) / Math.PI,
+  rad: (v) => (v * Math.PI) / 180,
 };
 
+/**
+ * Rounds to the nearest multiple of `toNearest`, ties towards +Inf; dividing by the inverse
+ * (as Prometheus does) keeps results like round(x, 0.1) free of extra digits.
+ */
 export function roundTo(v: number, toNearest: number): number {
   const inverse = 1 / toNearest;
   return Math.floor(v * inverse + 0.5) / inverse;
 }
 
+/**
+ * Limits `v` to [min, max]; a NaN in any argument gives NaN. When max < min Prometheus
+ * returns no sample at all, so the caller must drop the series before calling this.
+ */
 export function clamp(v: number, min: number, max: number): number {
   return Math.max(min, Math.min(max, v));
 }
 
+/** A Date for the whole seconds of `epochSeconds`, truncated toward zero as Prometheus does. */
+function utcDate(epochSeconds: number): Date {
+  return new Date(Math.trunc(epochSeconds) * 1000);
+}
+
+/** Midnight UTC of a calendar day; setUTCFullYear, unlike Date.UTC, does not map years 0-99 to 19xx. */
+function utcMidnight(year: number, monthIndex: number, day: number): Date {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  return d;
+}
+
+function dayOfYear(d: Date): number {
+  const startOfYear = utcMidnight(d.getUTCFullYear(), 0, 1).getTime();
+  return Math.floor((d.getTime() - startOfYear) / 86_400_000) + 1;
+}
+
+/** Calendar fields in UTC; an out-of-range or NaN time gives NaN. */
 export const dateKernels: Record<string, (epochSeconds: number) => number> = {
-  minute: (s) => new Date(s * 1000).getUTCMinutes(),
-  hour: (s) => new Date(s * 1000).getUTCHours(),
-  month: (s) => new Date(s * 1000).getUTCMonth() + 1,
-  year: (s) => new Date(s * 1000).getUTCFullYear(),
+  minute: (s) => utcDate(s).getUTCMinutes(),
+  hour: (s) => utcDate(s).getUTCHours(),
+  day_of_week: (s) => utcDate(s).getUTCDay(),
+  day_of_month: (s) => utcDate(s).getUTCDate(),
+  day_of_year: (s) => dayOfYear(utcDate(s)),
+  days_in_month: (s) => {
+    const d = utcDate(s);
+    // Day 0 of the next month is the last day of this one.
+    return utcMidnight(d.getUTCFullYear(), d.getUTCMonth() + 1, 0).getUTCDate();
+  },
+  month: (s) => utcDate(s).getUTCMonth() + 1,
+  year: (s) => utcDate(s).getUTCFullYear(),
 };
-
-export function quantileOf(q: number, values: number[]): number {
-  if (values.length === 0 || Number.isNaN(q)) return NaN;
-  if (q < 0) return -Infinity;
-  if (q > 1) return Infinity;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = q * (sorted.length - 1);
-  const lower = Math.max(0, Math.floor(rank));
-  const upper = Math.min(sorted.length - 1, lower + 1);
-  const weight = rank - Math.floor(rank);
-  return sorted[lower]! * (1 - weight) + sorted[upper]! * weight;
-}
-
-export function bucketQuantile(q: number, input: { upperBound: number; count: number }[]): { value: number; forcedMonotonic: boolean } {
-  if (Number.isNaN(q)) return { value: NaN, forcedMonotonic: false };
-  if (q < 0) return { value: -Infinity, forcedMonotonic: false };
-  if (q > 1) return { value: Infinity, forcedMonotonic: false };
-  const buckets = [...input].sort((a, b) => a.upperBound - b.upperBound);
-  const last = buckets[buckets.length - 1];
-  if (!last || last.upperBound !== Infinity || buckets.length < 2) return { value: NaN, forcedMonotonic: false };
-  let forcedMonotonic = false;
-  let max = -Infinity;
-  const counts = buckets.map((b) => {
-    if (b.count < max) forcedMonotonic = true;
-    max = Math.max(max, b.count);
-    return max;
-  });
-  const total = counts[counts.length - 1]!;
-  if (total === 0) return { value: NaN, forcedMonotonic };
-  const rank = q * total;
-  const b = counts.findIndex((c) => c >= rank);
-  if (b === buckets.length - 1) return { value: buckets[buckets.length - 2]!.upperBound, forcedMonotonic };
-  if (b === 0 && buckets[0]!.upperBound <= 0) return { value: buckets[0]!.upperBound, forcedMonotonic };
-  let start = 0;
-  const end = buckets[b]!.upperBound;
-  let count = counts[b]!;
-  let r = rank;
-  if (b > 0) {
-    start = buckets[b - 1]!.upperBound;
-    count -= counts[b - 1]!;
-    r -= counts[b - 1]!;
-  }
-  return { value: start + (end - start) * (r / count), forcedMonotonic };
-}

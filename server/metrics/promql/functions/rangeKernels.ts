@@ -1,53 +1,76 @@
-// Minimal placeholder set so the evaluator compiles and is testable; the kernels branch owns this file.
-export interface RangeWindow { t: Float64Array; v: Float64Array; from: number; to: number }
-export interface RangeContext { rangeStart: number; rangeEnd: number; evalTime: number }
+import { changes, resets } from "./changeKernels";
+import { extrapolatedDelta, extrapolatedIncrease, extrapolatedRate, instantDelta, instantRate } from "./rateKernels";
+import { deriv, predictLinear } from "./regression";
+import {
+  avgOverTime,
+  countOverTime,
+  firstOverTime,
+  lastOverTime,
+  maxOverTime,
+  minOverTime,
+  presentOverTime,
+  stddevOverTime,
+  stdvarOverTime,
+  sumOverTime,
+  tsOfFirstOverTime,
+  tsOfLastOverTime,
+  tsOfMaxOverTime,
+  tsOfMinOverTime,
+} from "./overTimeKernels";
+import { madOverTime, quantileOverTime } from "./quantile";
+import { doubleExponentialSmoothing } from "./smoothing";
+
+/**
+ * The float samples of one series inside the left-open window (rangeStart, rangeEnd], oldest
+ * first, stale markers already removed: indices [from, to) of `t` (ms) and `v`.
+ * Histogram samples are not passed; the evaluator handles series that hold them.
+ */
+export interface RangeWindow {
+  t: Float64Array;
+  v: Float64Array;
+  from: number;
+  to: number;
+}
+
+/** Bounds of the range selector after offset and `@` are applied, and the evaluation time (ms). */
+export interface RangeContext {
+  rangeStart: number;
+  rangeEnd: number;
+  evalTime: number;
+}
+
+/**
+ * One range-vector function on one series; `undefined` means the series yields no sample.
+ * Kernels are called only with a non-empty window (`to > from`); parameters such as the
+ * quantile or smoothing factors come in `params`, already checked by the caller.
+ */
 export type RangeKernel = (w: RangeWindow, ctx: RangeContext, params: number[]) => number | undefined;
 
-function extrapolated(w: RangeWindow, ctx: RangeContext, isCounter: boolean, isRate: boolean): number | undefined {
-  const n = w.to - w.from;
-  if (n < 2) return undefined;
-  const first = w.v[w.from]!;
-  const last = w.v[w.to - 1]!;
-  let result = last - first;
-  if (isCounter) {
-    for (let i = w.from + 1; i < w.to; i++) if (w.v[i]! < w.v[i - 1]!) result += w.v[i - 1]!;
-  }
-  const t0 = w.t[w.from]!;
-  const t1 = w.t[w.to - 1]!;
-  const durationToStart = (t0 - ctx.rangeStart) / 1000;
-  let durationToEnd = (ctx.rangeEnd - t1) / 1000;
-  const sampled = (t1 - t0) / 1000;
-  const avgInterval = sampled / (n - 1);
-  let toStart = durationToStart;
-  if (isCounter && result > 0 && first >= 0) toStart = Math.min(toStart, sampled * (first / result));
-  const threshold = avgInterval * 1.1;
-  let factor = sampled;
-  factor += toStart < threshold ? toStart : avgInterval / 2;
-  if (durationToEnd >= threshold) durationToEnd = avgInterval / 2;
-  factor += durationToEnd;
-  result *= factor / sampled;
-  if (isRate) result /= (ctx.rangeEnd - ctx.rangeStart) / 1000;
-  return result;
-}
-
-function over(w: RangeWindow, f: (acc: number, v: number, i: number) => number, init: number): number {
-  let acc = init;
-  for (let i = w.from; i < w.to; i++) acc = f(acc, w.v[i]!, i);
-  return acc;
-}
-
 export const rangeKernels: Record<string, RangeKernel> = {
-  rate: (w, c) => extrapolated(w, c, true, true),
-  increase: (w, c) => extrapolated(w, c, true, false),
-  delta: (w, c) => extrapolated(w, c, false, false),
-  sum_over_time: (w) => over(w, (a, v) => a + v, 0),
-  count_over_time: (w) => w.to - w.from,
-  avg_over_time: (w) => over(w, (a, v) => a + v, 0) / (w.to - w.from),
-  min_over_time: (w) => over(w, (a, v, i) => (i === w.from || v < a || Number.isNaN(a) ? v : a), NaN),
-  max_over_time: (w) => over(w, (a, v, i) => (i === w.from || v > a || Number.isNaN(a) ? v : a), NaN),
-  last_over_time: (w) => w.v[w.to - 1],
-  first_over_time: (w) => w.v[w.from],
-  present_over_time: () => 1,
-  changes: (w) => over(w, (a, v, i) => (i > w.from && v !== w.v[i - 1]! && !(Number.isNaN(v) && Number.isNaN(w.v[i - 1]!)) ? a + 1 : a), 0),
-  resets: (w) => over(w, (a, v, i) => (i > w.from && v < w.v[i - 1]! ? a + 1 : a), 0),
+  rate: extrapolatedRate,
+  increase: extrapolatedIncrease,
+  delta: extrapolatedDelta,
+  irate: instantRate,
+  idelta: instantDelta,
+  deriv,
+  predict_linear: predictLinear,
+  changes,
+  resets,
+  avg_over_time: avgOverTime,
+  sum_over_time: sumOverTime,
+  min_over_time: minOverTime,
+  max_over_time: maxOverTime,
+  count_over_time: countOverTime,
+  stddev_over_time: stddevOverTime,
+  stdvar_over_time: stdvarOverTime,
+  last_over_time: lastOverTime,
+  first_over_time: firstOverTime,
+  present_over_time: presentOverTime,
+  mad_over_time: madOverTime,
+  quantile_over_time: quantileOverTime,
+  ts_of_min_over_time: tsOfMinOverTime,
+  ts_of_max_over_time: tsOfMaxOverTime,
+  ts_of_first_over_time: tsOfFirstOverTime,
+  ts_of_last_over_time: tsOfLastOverTime,
+  double_exponential_smoothing: doubleExponentialSmoothing,
 };
