@@ -20,6 +20,10 @@ const stringArgs = (a: CallArgs, from: number) => Array.from({ length: a.count -
 const HANDLERS: Record<string, Handler> = {
   time: (a) => timeScalar(a.ctx.grid),
   pi: (a) => constantScalar(Math.PI, steps(a)),
+  step: (a) => constantScalar(a.ctx.queryStep / 1000, steps(a)),
+  range: (a) => constantScalar((a.ctx.queryEnd - a.ctx.queryStart) / 1000, steps(a)),
+  start: (a) => constantScalar(a.ctx.queryStart / 1000, steps(a)),
+  end: (a) => constantScalar(a.ctx.queryEnd / 1000, steps(a)),
   vector: (a) => vectorOf(scalarOf(a.scalar(0))),
   scalar: (a) => scalarFromVector(a.vector(0), steps(a)),
   timestamp: timestamp,
