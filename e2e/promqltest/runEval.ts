@@ -14,7 +14,7 @@ type Answer = Awaited<ReturnType<QueryEngine["instantQuery"]>>;
 /** Runs one eval as promqltest does; returns why it failed, or null when it passed. Engine errors and timeouts are failures, never thrown. */
 export async function runEval(engine: QueryEngine, command: EvalCommand, limits: EvalLimits): Promise<string | null> {
   if (command.parseError) return `cannot read the eval: ${command.parseError}`;
-  const main = await ask(engine, command, limits, command.range ? { range: command.range } : { at: command.instantAt ?? 0 });
+  const main = await ask(engine, command, limits, command.range ? { range: command.range } : { at: instantTime(command) });
   if ("error" in main) {
     if (expectsFailure(command)) return checkFailure(command, main.error);
     return `error evaluating query: ${main.error}`;
@@ -23,6 +23,11 @@ export async function runEval(engine: QueryEngine, command: EvalCommand, limits:
   const problem = checkAnnotations(command, main.answer.warnings, main.answer.infos) ?? compareResult(command, main.answer.value);
   if (problem || command.range) return problem;
   return checkRangeMode(engine, command, limits, main.answer.value);
+}
+
+/** An `expect range vector` line moves the instant query to the end of its range, as promqltest does. */
+function instantTime(command: EvalCommand): number {
+  return command.rangeVector?.end ?? command.instantAt ?? 0;
 }
 
 /** Queries whose value depends on the query's own start, end, range or step are not compared in range mode. */
