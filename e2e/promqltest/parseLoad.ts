@@ -44,7 +44,7 @@ function readSeries(lines: readonly string[], from: number, to: number, out: Loa
         if (pending) throw new Error("@st line has no following sample line");
         pending = { key: labelsKey(st.labels), offsets: st.offsets, line: i };
       } else {
-        out.push(withOffsets(parseSeriesLine(lines[i]!), i, pending, defaultOffsets));
+        setSeries(out, withOffsets(parseSeriesLine(lines[i]!), i, pending, defaultOffsets));
         pending = undefined;
       }
     } catch (error) {
@@ -52,6 +52,14 @@ function readSeries(lines: readonly string[], from: number, to: number, out: Loa
     }
   }
   if (pending) throw new LineError(pending.line, "@st line has no following sample line");
+}
+
+/** A later line for the same series replaces the earlier one, as promqltest keys a load's series by their labels. */
+function setSeries(out: LoadedSeries[], series: LoadedSeries): void {
+  const key = labelsKey(series.labels);
+  const earlier = out.findIndex((s) => labelsKey(s.labels) === key);
+  if (earlier >= 0) out.splice(earlier, 1);
+  out.push(series);
 }
 
 function withOffsets(

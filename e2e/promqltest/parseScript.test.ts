@@ -90,6 +90,14 @@ describe("parseScript", () => {
     expect(parseScript("load 1m\n  c@st _ 1m\n  d 1 2\n").errors[0]!.message).toMatch(/does not match/);
   });
 
+  test("a later line for the same series in one load replaces the earlier one", () => {
+    const load = parseScript("load 1m\n  m{a=\"1\"} 1\n  n 5\n  m{a=\"1\"} 2 3\n").commands[0] as LoadCommand;
+    expect(load.series.map((s) => [s.line, s.values.length])).toEqual([
+      [3, 1],
+      [4, 2],
+    ]);
+  });
+
   test("load_with_nhcb is flagged", () => {
     expect(parseScript("load_with_nhcb 5m\n  h_bucket{le=\"1\"} 1\n").commands[0]).toMatchObject({ withNhcb: true, intervalMs: 300_000 });
   });

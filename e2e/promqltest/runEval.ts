@@ -11,7 +11,11 @@ export interface EvalLimits {
 
 type Answer = Awaited<ReturnType<QueryEngine["instantQuery"]>>;
 
-/** Runs one eval as promqltest does; returns why it failed, or null when it passed. Engine errors and timeouts are failures, never thrown. */
+/**
+ * Runs one eval as promqltest does; returns why it failed, or null when it passed. Engine errors and timeouts are failures,
+ * never thrown. promqltest also re-runs instant queries with `@ <time>` added to every selector; that needs an expression
+ * printer and is not done here.
+ */
 export async function runEval(engine: QueryEngine, command: EvalCommand, limits: EvalLimits): Promise<string | null> {
   if (command.parseError) return `cannot read the eval: ${command.parseError}`;
   const main = await ask(engine, command, limits, command.range ? { range: command.range } : { at: instantTime(command) });
