@@ -5,6 +5,7 @@ import { absentLabels, absentOverTime, absentVector } from "./absent";
 import { quoted } from "./annotations";
 import { CallArgs, type Evaluate } from "./callArgs";
 import { histogramFraction, histogramQuantile, histogramQuantiles } from "./histogramFunctions";
+import { evalInfo } from "./info";
 import { labelJoin, labelReplace } from "./labelFunctions";
 import { warnOnQuantileRange } from "./quantileAggregation";
 import { evalRangeFunction, RANGE_FUNCTIONS } from "./rangeFunctions";
@@ -54,6 +55,7 @@ const HANDLERS: Record<string, Handler> = {
     const qs = Array.from({ length: a.count - 2 }, (_, k) => a.scalar(k + 2));
     return histogramQuantiles(a.call, a.vector(0), a.string(1), qs, a.ctx);
   },
+  info: (a) => evalInfo(a.call, a.vector(0), a.ctx),
   histogram_fraction: (a) => histogramFraction(a.call, a.scalar(0), a.scalar(1), a.vector(2), a.ctx),
 };
 

@@ -25,7 +25,11 @@ function selectorRefTimes(sel: VectorSelector, ctx: EvalContext): Float64Array {
 
 /** An instant selector: per step the newest sample in (t - lookback, t], unless it is a stale marker. */
 export function evalVectorSelector(sel: VectorSelector, ctx: EvalContext, asTimestamps = false): VectorValue {
-  const refs = selectorRefTimes(sel, ctx);
+  return selectAtTimes(sel, ctx, selectorRefTimes(sel, ctx), asTimestamps);
+}
+
+/** An instant selector read at the given reference times (offset and `@` already applied). */
+export function selectAtTimes(sel: VectorSelector, ctx: EvalContext, refs: Float64Array, asTimestamps: boolean): VectorValue {
   if (refs.length === 0) return { type: "vector", series: [] };
   const lookback = ctx.limits.lookbackDeltaMs;
   const selected = selectSeries(ctx, sel, refs[0]! - lookback + 1, refs[refs.length - 1]!);
