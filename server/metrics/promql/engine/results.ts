@@ -7,9 +7,12 @@ import { stepTime } from "./types";
 
 const DUPLICATE = "vector cannot contain metrics with the same labelset";
 
+/** Labels that go with the metric name: Prometheus 3's type and unit labels. */
+const NAME_LABELS = new Set([METRIC_NAME, "__type__", "__unit__"]);
+
 /** Delayed name removal happens here, at the end of the query. */
 function finalLabels(labels: Labels, dropName: boolean): Labels {
-  return dropName ? labels.filter((l) => l.name !== METRIC_NAME) : labels;
+  return dropName ? labels.filter((l) => !NAME_LABELS.has(l.name)) : labels;
 }
 
 /** The result of an instant query, in the API's shapes; series keep the order evaluation gave them. */
