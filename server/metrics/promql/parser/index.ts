@@ -5,3 +5,4 @@ export { goQuote } from "./strings";
 export { formatDuration } from "./literals";
 export { rangeModifierError } from "./rangeModifiers";
 export { formatExpr } from "./formatExpr";
+export { prettyExpr } from "./prettyExpr";
