@@ -53,6 +53,13 @@ describe("parseExpr", () => {
     expect(shape(parseExpr('{"my.metric", a=~"x"}'))).toMatchObject({ name: "my.metric" });
   });
 
+  test("reads offset as a metric name where Prometheus does", () => {
+    expect(shape(parseExpr('offset{step="1s"}[5m] offset 1m'))).toMatchObject({
+      kind: "matrixSelector",
+      selector: { name: "offset", offset: { kind: "durationLiteral", ms: 60_000 } },
+    });
+  });
+
   test("reports an unfinished expression at its end", () => {
     expect(() => parseExpr("1 +")).toThrow("1:4: parse error: unexpected end of input");
   });
