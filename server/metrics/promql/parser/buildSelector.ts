@@ -11,16 +11,12 @@ const MATCH_OPS: Record<string, MatchType> = { EqlSingle: "=", Neq: "!=", EqlReg
 export function buildVectorSelector(source: Source, node: SyntaxNode): VectorSelector {
   const identifier = childNamed(node, "Identifier");
   const matchersNode = childNamed(node, "LabelMatchers");
-  let name = identifier ? textOf(source, identifier) : "";
+  const name = identifier ? textOf(source, identifier) : "";
   const matchers: LabelMatcher[] = [];
   for (const item of matchersNode ? childrenOf(matchersNode) : []) {
-    if (item.name === "QuotedLabelName") {
-      const quotedName = readString(source, item);
-      if (name !== "") throw new ParseProblem(`metric name must not be set twice: ${goQuote(name)} or ${goQuote(quotedName)}`, rangeOf(item));
-      name = quotedName;
-      continue;
-    }
-    matchers.push(buildMatcher(source, item));
+    // A quoted name alone in braces (`{"my.metric"}`) is a __name__ matcher; Prometheus leaves the name unset.
+    if (item.name === "QuotedLabelName") matchers.push({ type: "=", name: "__name__", value: readString(source, item) });
+    else matchers.push(buildMatcher(source, item));
   }
   if (name !== "") {
     const duplicate = matchers.find((m) => m.name === "__name__");

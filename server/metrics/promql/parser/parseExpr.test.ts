@@ -49,8 +49,19 @@ describe("parseExpr", () => {
     });
   });
 
-  test("reads a quoted metric name", () => {
-    expect(shape(parseExpr('{"my.metric", a=~"x"}'))).toMatchObject({ name: "my.metric" });
+  test("reads a quoted metric name in braces as a __name__ matcher", () => {
+    expect(shape(parseExpr('{"my.metric", a=~"x"}'))).toEqual({
+      kind: "vectorSelector",
+      name: "",
+      matchers: [
+        { type: "=", name: "__name__", value: "my.metric" },
+        { type: "=~", name: "a", value: "x" },
+      ],
+    });
+  });
+
+  test("refuses a second metric name in braces", () => {
+    expect(() => parseExpr('foo{"bar"}')).toThrow('1:1: parse error: metric name must not be set twice: "foo" or "bar"');
   });
 
   test("reads offset as a metric name where Prometheus does", () => {
