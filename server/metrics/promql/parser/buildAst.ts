@@ -55,6 +55,10 @@ export function buildNumber(source: Source, node: SyntaxNode): NumberLiteral {
   const text = textOf(source, node).replace(/\s+/g, "");
   const unsigned = text.replace(/^[+-]/, "");
   const literal: NumberLiteral = { kind: "number", value: parseNumberText(text), pos: rangeOf(node) };
+  if (!Number.isFinite(literal.value) && !Number.isNaN(literal.value) && !/inf/i.test(text)) {
+    const digits = unsigned.replace(/_/g, "");
+    throw new ParseProblem(`error parsing number: strconv.ParseFloat: parsing ${JSON.stringify(digits)}: value out of range`, rangeOf(node));
+  }
   if (isDurationToken(unsigned.replace(/_/g, ""))) literal.duration = true;
   return literal;
 }
@@ -151,11 +155,18 @@ function readAtModifier(source: Source, node: SyntaxNode): AtModifier {
   const numberNode = childrenOf(node).filter((kid) => kid.name === "NumberDurationLiteral").pop();
   if (!numberNode) throw new ParseProblem("unexpected end of input in @, expected timestamp", { start: node.to, end: node.to });
   const seconds = buildNumber(source, numberNode).value;
-  const ms = Math.round(seconds * 1000);
-  if (!Number.isFinite(seconds) || Math.abs(ms) > Number.MAX_SAFE_INTEGER) {
-    throw new ParseProblem("timestamp out of bounds for @ modifier", rangeOf(numberNode));
+  // Prometheus refuses what does not fit an int64 of seconds.
+  if (!Number.isFinite(seconds) || Math.abs(seconds) >= 2 ** 63) {
+    throw new ParseProblem(`timestamp out of bounds for @ modifier: ${goFixed6(seconds)}`, rangeOf(node));
   }
-  return { kind: "timestamp", ms };
+  return { kind: "timestamp", ms: Math.round(seconds * 1000) };
+}
+
+/** Go's %f. */
+function goFixed6(value: number): string {
+  if (Number.isNaN(value)) return "NaN";
+  if (!Number.isFinite(value)) return value > 0 ? "+Inf" : "-Inf";
+  return value.toFixed(6);
 }
 
 function buildRangeMode(source: Source, node: SyntaxNode): Expr {

@@ -76,6 +76,18 @@ const checkErrors: [string, string][] = [
   ['{a=""}', "1:1: parse error: vector selector must contain at least one non-empty matcher"],
   ['{a=~".*"}', "1:1: parse error: vector selector must contain at least one non-empty matcher"],
   ['foo{__name__="bar"}', '1:1: parse error: metric name must not be set twice: "foo" or "bar"'],
+  ["1 + fill(0) foo", "1:1: parse error: filling in missing series only allowed between instant vectors"],
+  ["a or fill(0) b", "1:1: parse error: filling in missing series not allowed for set operators"],
+  ['info(metric, target_info{a="b"})', "1:14: parse error: expected label selectors only, got vector selector instead"],
+  ["info(metric, 1)", '1:1: parse error: expected type instant vector in call to function "info", got scalar'],
+  ["foo[5m] anchored smoothed", "1:1: parse error: anchored and smoothed modifiers cannot be used together"],
+  ["foo[5m:] anchored", "1:1: parse error: anchored modifier is not supported for subqueries"],
+  ["foo @ Inf", "1:1: parse error: timestamp out of bounds for @ modifier: +Inf"],
+  ["1e400", '1:1: parse error: error parsing number: strconv.ParseFloat: parsing "1e400": value out of range'],
+  ["foo[10000000000]", "1:5: parse error: duration out of range"],
+  ['foo{a=~"(.*"}', "1:5: parse error: error parsing regexp: missing closing ): `(.*`"],
+  ['foo{a!~"x)"}', "1:5: parse error: error parsing regexp: unexpected ): `x)`"],
+  ['foo{a=~"[a-"}', "1:5: parse error: error parsing regexp: missing closing ]: `[a-`"],
 ];
 
 describe("parseExpr errors", () => {
@@ -97,5 +109,9 @@ describe("parseExpr errors", () => {
 
   test("accepts info()'s label selector that matches empty values", () => {
     expect(() => parseExpr('info(metric, {data=~".*"})')).not.toThrow();
+  });
+
+  test("accepts regex classes holding parentheses and brackets", () => {
+    expect(() => parseExpr('foo{a=~"[(]x[]]"}')).not.toThrow();
   });
 });
