@@ -1,3 +1,4 @@
+import { parseDurationMs } from "./literals";
 import { unquoteString } from "./strings";
 
 /** A token as Prometheus's lexer sees it, for error messages in its words. */
@@ -60,6 +61,10 @@ export function lexQuery(query: string): { tokens: Token[]; error?: LexError } {
 function lexOne(query: string, at: number, state: LexState): Token | LexError {
   const rest = query.slice(at);
   const ch = rest[0] ?? "";
+  // Inside a range or subquery only a duration expression may stand.
+  if (state.bracketOpen && !/[\w.()+\-*/%^,:\]]/.test(ch)) {
+    return { message: `unexpected character in duration expression: ${quoteRune(ch)}`, start: at };
+  }
   if (ch === '"' || ch === "'" || ch === "`") return lexString(query, at);
   if (/[\d.]/.test(ch) && (ch !== "." || /^\.\d/.test(rest))) return lexNumber(query, at, state.bracketOpen);
   if (ch === ":" && !state.bracketOpen && !state.braceOpen) return lexWord(rest, at, state);
@@ -105,7 +110,8 @@ function lexOperator(rest: string, at: number, state: LexState): Token | LexErro
     const inside = state.braceOpen ? " inside braces" : "";
     return { message: `unexpected character${inside}: ${quoteRune(String.fromCodePoint(rest.codePointAt(0) ?? 0))}`, start: at };
   }
-  return { kind: "operator", text: op, start: at, end: at + op.length };
+  // A lone `=` is punctuation to Prometheus (`unexpected "="`), not an operator.
+  return { kind: op === "=" ? "punctuation" : "operator", text: op, start: at, end: at + op.length };
 }
 
 function lexNumber(query: string, at: number, inBrackets: boolean): Token | LexError {
@@ -116,6 +122,9 @@ function lexNumber(query: string, at: number, inBrackets: boolean): Token | LexE
   const following = rest[text.length] ?? "";
   if (/[a-zA-Z0-9_.]/.test(following) || (following === ":" && !inBrackets)) {
     return { message: `bad number or duration syntax: "${rest.slice(0, text.length + 1)}"`, start: at };
+  }
+  if (duration.length > number.length && parseDurationMs(duration) === undefined) {
+    return { message: `not a valid duration string: ${JSON.stringify(duration)}`, start: at };
   }
   return { kind: duration.length > number.length ? "duration" : "number", text, start: at, end: at + text.length };
 }

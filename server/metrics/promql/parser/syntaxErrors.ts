@@ -82,12 +82,12 @@ function errorContext(errorNode: SyntaxNode, token: Token, previous: Token | und
       if (after === "(" || after === ",") return " in grouping opts, expected label";
       return ' in grouping opts, expected "," or ")"';
     case "OffsetExpr":
-      return " in offset, expected duration";
+      return ` in offset, expected ${DURATION_START}`;
     case "StepInvariantExpr":
       return " in @, expected timestamp";
     case "SubqueryExpr":
     case "MatrixSelector":
-      if (after === "[") return " in subquery selector, expected duration";
+      if (after === "[") return ` in subquery or range selector, expected ${DURATION_START}`;
       if (after === ":") return ' in subquery selector, expected duration or "]"';
       if (token.text === "]" || previous?.kind === "duration" || previous?.kind === "number") return ' in subquery or range, expected ":" or "]"';
       return "";
@@ -95,6 +95,8 @@ function errorContext(errorNode: SyntaxNode, token: Token, previous: Token | und
       return "";
   }
 }
+
+const DURATION_START = "number, duration, step(), or range()";
 
 const CONTEXT_NODES = new Set(["LabelMatchers", "GroupingLabels", "AggregateModifier", "MatchingModifierClause", "OffsetExpr", "StepInvariantExpr", "SubqueryExpr", "MatrixSelector"]);
 
