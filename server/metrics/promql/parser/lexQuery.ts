@@ -53,7 +53,7 @@ export function lexQuery(query: string): { tokens: Token[]; error?: LexError } {
   }
   if (state.braceOpen) return { tokens: state.tokens, error: { message: "unexpected end of input inside braces", start: query.length } };
   if (state.parenDepth > 0) return { tokens: state.tokens, error: { message: "unclosed left parenthesis", start: query.length } };
-  if (state.bracketOpen) return { tokens: state.tokens, error: { message: "unclosed left bracket", start: query.length } };
+  if (state.bracketOpen) return { tokens: state.tokens, error: { message: "unexpected end of input in duration expression", start: query.length } };
   state.tokens.push({ kind: "eof", text: "", start: query.length, end: query.length });
   return { tokens: state.tokens };
 }
@@ -134,6 +134,7 @@ function lexString(query: string, at: number): Token | LexError {
   let i = at + 1;
   while (i < query.length && query[i] !== quote) {
     if (quote !== "`" && query[i] === "\n") break;
+    if (quote !== "`" && query[i] === "\\" && i + 1 >= query.length) return { message: "escape sequence not terminated", start: at };
     i += quote !== "`" && query[i] === "\\" ? 2 : 1;
   }
   if (i >= query.length || query[i] !== quote) {

@@ -20,6 +20,9 @@ export function findSyntaxError(source: Source, top: SyntaxNode): ParseProblem |
   const eof: Token = { kind: "eof", text: "", start: query.length, end: query.length };
   const failing = token ?? eof;
   const previous = tokens[tokens.indexOf(failing) - 1] ?? tokens[tokens.length - 1];
+  if (failing.text === ")" && previous?.text === "," && enclosingContext(errorNode, true) === "FunctionCallBody") {
+    return new ParseProblem("trailing commas not allowed in function call args", { start: previous.start, end: previous.end });
+  }
   if (failing.text === "(" && previous?.kind === "identifier") {
     return new ParseProblem(`unknown function with name ${JSON.stringify(previous.text)}`, { start: previous.start, end: previous.end });
   }
@@ -100,9 +103,10 @@ const DURATION_START = "number, duration, step(), or range()";
 
 const CONTEXT_NODES = new Set(["LabelMatchers", "GroupingLabels", "AggregateModifier", "MatchingModifierClause", "OffsetExpr", "StepInvariantExpr", "SubqueryExpr", "MatrixSelector"]);
 
-function enclosingContext(node: SyntaxNode): string | undefined {
+function enclosingContext(node: SyntaxNode, withCalls = false): string | undefined {
   for (let at: SyntaxNode | null = node.parent; at; at = at.parent) {
     if (CONTEXT_NODES.has(at.name)) return at.name;
+    if (withCalls && at.name === "FunctionCallBody") return at.name;
     if (at.name === "FunctionCallBody" || at.name === "ParenExpr") return undefined;
   }
   return undefined;
