@@ -41,6 +41,17 @@ const syntaxErrors: [string, string][] = [
   ['"\\c"', "1:1: parse error: unknown escape sequence U+0063 'c'"],
   ['"\\x."', "1:1: parse error: illegal character U+002E '.' in escape sequence"],
   ["rate(foo[5m],)", "1:13: parse error: trailing commas not allowed in function call args"],
+  ['sum by ("foo)(some_metric{})', "1:9: parse error: unterminated quoted string"],
+  ["sum without(==)(some_metric)", "1:13: parse error: unexpected <op:==> in grouping opts, expected label"],
+  ["sum without(,)(some_metric)", '1:13: parse error: unexpected "," in grouping opts, expected label'],
+  ["sum without(foo,,)(some_metric)", '1:17: parse error: unexpected "," in grouping opts, expected label'],
+  ["sum some_metric by (test)", '1:5: parse error: unexpected identifier "some_metric"'],
+  ["sum (some_metric) by test", '1:22: parse error: unexpected identifier "test" in grouping opts, expected "("'],
+  ["MIN keep_common (some_metric)", '1:5: parse error: unexpected identifier "keep_common"'],
+  ["MIN (some_metric) keep_common", '1:19: parse error: unexpected identifier "keep_common"'],
+  ["sum (some_metric) without (test) by (test)", "1:34: parse error: unexpected <by>"],
+  ["sum without (test) (some_metric) by (test)", "1:34: parse error: unexpected <by>"],
+  ["topk(some_metric,)", "1:17: parse error: trailing commas not allowed in function call args"],
   ['foo{a="b"', "1:10: parse error: unexpected end of input inside braces"],
   ['foo{a="b" c="d"}', '1:11: parse error: unexpected identifier "c" in label matching, expected "," or "}"'],
   ["foo{a=}", '1:7: parse error: unexpected "}" in label matching, expected string'],
@@ -74,6 +85,12 @@ const checkErrors: [string, string][] = [
   ["label_join(x)", '1:1: parse error: expected at least 3 argument(s) in call to "label_join", got 1'],
   ["round(x, 1, 2)", '1:1: parse error: expected at most 2 argument(s) in call to "round", got 3'],
   ["histogram_quantile(x, 0.9)", '1:20: parse error: expected type scalar in call to function "histogram_quantile", got instant vector'],
+  ["sum () by (test)", "1:1: parse error: no arguments for aggregate expression provided"],
+  ["topk(some_metric, other_metric)", "1:6: parse error: expected type scalar in aggregation parameter, got instant vector"],
+  ["rate(some_metric[5m]) @ 1234", "1:1: parse error: @ modifier must be preceded by an instant vector selector or range vector selector or a subquery"],
+  ["floor()", '1:1: parse error: expected 1 argument(s) in call to "floor", got 0'],
+  ["floor(1)", '1:7: parse error: expected type instant vector in call to function "floor", got scalar'],
+  ["hour(some_metric, some_metric, some_metric)", '1:1: parse error: expected at most 1 argument(s) in call to "hour", got 3'],
   ["sum(1, x)", "1:1: parse error: wrong number of arguments for aggregate expression provided, expected 1, got 2"],
   ["topk(x)", "1:1: parse error: wrong number of arguments for aggregate expression provided, expected 2, got 1"],
   ["topk(x, y)", "1:6: parse error: expected type scalar in aggregation parameter, got instant vector"],
@@ -131,6 +148,13 @@ describe("parseExpr errors", () => {
 
   test("accepts info()'s label selector that matches empty values", () => {
     expect(() => parseExpr('info(metric, {data=~".*"})')).not.toThrow();
+  });
+
+  test("accepts keywords and quoted names as grouping labels", () => {
+    expect(parseExpr("sum without(and, by, avg, count, alert, annotations)(some_metric)")).toMatchObject({
+      grouping: ["and", "by", "avg", "count", "alert", "annotations"],
+    });
+    expect(parseExpr(`sum by ("foo bar")({"some.metric"})`)).toMatchObject({ grouping: ["foo bar"] });
   });
 
   test("accepts regex classes holding parentheses and brackets", () => {

@@ -57,6 +57,8 @@ export function describeToken(token: Token): string {
       return "end of input";
     case "metricIdentifier":
       return `metric identifier ${JSON.stringify(token.text)}`;
+    case "identifier":
+      return `identifier ${JSON.stringify(token.text)}`;
     default:
       return `${token.kind} ${goShortQuote(token.text)}`;
   }
