@@ -65,6 +65,7 @@ function lexOne(query: string, at: number, state: LexState): Token | LexError {
   if (state.bracketOpen && !/[\w.()+\-*/%^,:\]]/.test(ch)) {
     return { message: `unexpected character in duration expression: ${quoteRune(ch)}`, start: at };
   }
+  if (state.braceOpen) return lexInsideBraces(query, at, state);
   if (ch === '"' || ch === "'" || ch === "`") return lexString(query, at);
   if (/[\d.]/.test(ch) && (ch !== "." || /^\.\d/.test(rest))) return lexNumber(query, at, state.bracketOpen);
   if (ch === ":" && !state.bracketOpen && !state.braceOpen) return lexWord(rest, at, state);
@@ -79,11 +80,23 @@ function lexPunctuation(ch: string, at: number, state: LexState): Token | LexErr
   if (ch === ")" && --state.parenDepth < 0) return { message: `unexpected right parenthesis ${quoteRune(ch)}`, start: at + 1 };
   if (ch === "[" && state.bracketOpen) return { message: `unexpected left bracket ${quoteRune(ch)}`, start: at };
   if (ch === "]" && !state.bracketOpen) return { message: `unexpected right bracket ${quoteRune(ch)}`, start: at };
-  if (ch === "{" && state.braceOpen) return { message: `unexpected left brace ${quoteRune(ch)}`, start: at };
-  if (ch === "}" && !state.braceOpen) return { message: `unexpected right brace ${quoteRune(ch)}`, start: at };
+  if (ch === "}" && !state.braceOpen) return { message: `unexpected character: ${quoteRune(ch)}`, start: at };
   if (ch === "[" || ch === "]") state.bracketOpen = ch === "[";
   if (ch === "{" || ch === "}") state.braceOpen = ch === "{";
   return token;
+}
+
+/** Inside braces Prometheus's lexer knows only label names, strings, matcher operators, commas and `}`. */
+function lexInsideBraces(query: string, at: number, state: LexState): Token | LexError {
+  const rest = query.slice(at);
+  const ch = rest[0] ?? "";
+  if (ch === '"' || ch === "'" || ch === "`") return lexString(query, at);
+  if (ch === "," || ch === "}") return lexPunctuation(ch, at, state);
+  if (ch === "{") return { message: `unexpected left brace ${quoteRune(ch)}`, start: at };
+  const label = /^[a-zA-Z_][a-zA-Z0-9_]*/.exec(rest)?.[0];
+  if (label) return { kind: "identifier", text: label, start: at, end: at + label.length };
+  if (ch === "=" || ch === "!") return lexOperator(rest, at, state);
+  return { message: `unexpected character inside braces: ${quoteRune(String.fromCodePoint(rest.codePointAt(0) ?? 0))}`, start: at };
 }
 
 function lexWord(rest: string, at: number, state: LexState): Token {
