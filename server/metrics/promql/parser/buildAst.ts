@@ -1,4 +1,4 @@
-import type { AggregateExpr, AggregateOp, AtModifier, Call, Expr, NumberLiteral, SubqueryExpr } from "../ast";
+import type { AggregateExpr, AggregateOp, AtModifier, Call, DurationExpr, Expr, NumberLiteral, SubqueryExpr } from "../ast";
 import { buildBinary } from "./buildBinary";
 import { buildDurationClause } from "./buildDuration";
 import { buildVectorSelector, readString } from "./buildSelector";
@@ -109,7 +109,7 @@ function buildAggregate(source: Source, node: SyntaxNode): AggregateExpr {
 function buildMatrix(source: Source, node: SyntaxNode): Expr {
   const rangeNode = childNamed(node, "DurationExpr");
   if (!rangeNode) throw new ParseProblem("unexpected end of input", { start: node.to, end: node.to });
-  const range = buildDurationClause(source, rangeNode);
+  const range = positiveRange(buildDurationClause(source, rangeNode));
   const bracketPos = { start: rangeNode.from - 1, end: node.to };
   return applyPostfix(buildExpr(source, firstExpr(node)), node.to, (inner) => {
     if (inner.kind !== "vectorSelector") throw new ParseProblem("ranges only allowed for vector selectors", bracketPos);
@@ -122,13 +122,21 @@ function buildMatrix(source: Source, node: SyntaxNode): Expr {
 function buildSubquery(source: Source, node: SyntaxNode): Expr {
   const [rangeNode, stepNode] = childrenOf(node).filter((kid) => kid.name === "DurationExpr");
   if (!rangeNode) throw new ParseProblem("unexpected end of input", { start: node.to, end: node.to });
-  const range = buildDurationClause(source, rangeNode);
+  const range = positiveRange(buildDurationClause(source, rangeNode));
   const step = stepNode ? buildDurationClause(source, stepNode) : undefined;
   return applyPostfix(buildExpr(source, firstExpr(node)), node.to, (inner) => {
     const subquery: SubqueryExpr = { kind: "subquery", expr: inner, range, pos: { start: inner.pos.start, end: node.to } };
     if (step) subquery.step = step;
     return subquery;
   });
+}
+
+/** A range written as a plain duration must be positive; expressions are checked when evaluated. */
+function positiveRange(range: DurationExpr): DurationExpr {
+  const literal = range.kind === "durationUnary" ? range.expr : range;
+  const sign = range.kind === "durationUnary" ? -1 : 1;
+  if (literal.kind === "durationLiteral" && sign * literal.ms <= 0) throw new ParseProblem("duration must be greater than 0", range.pos);
+  return range;
 }
 
 function buildOffset(source: Source, node: SyntaxNode): Expr {

@@ -1,3 +1,4 @@
+/** PromQL text to Orrery's typed AST (server/metrics/promql/ast.ts), and back to text. */
 export { parseExpr } from "./parseExpr";
 export { valueTypeOf, documentedType } from "./valueTypeOf";
 export { functionSignatures, type FunctionSignature } from "./functions";
