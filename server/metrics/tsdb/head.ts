@@ -96,6 +96,7 @@ export class Head {
       const s = this.series[id]!;
       s.removed = true;
       this.unlinkHash(s);
+      for (const ref of s.refs) this.symbols.release(ref);
       this.series[id] = undefined;
     }
     this.counters.seriesRemoved += removed.size;
@@ -106,8 +107,8 @@ export class Head {
   private create(labels: Labels, hash: number, id: number): MemSeries {
     const refs = new Uint32Array(labels.length * 2);
     labels.forEach((l, i) => {
-      refs[2 * i] = this.symbols.intern(l.name);
-      refs[2 * i + 1] = this.symbols.intern(l.value);
+      refs[2 * i] = this.symbols.acquire(l.name);
+      refs[2 * i + 1] = this.symbols.acquire(l.value);
     });
     const series = new MemSeries(id, refs);
     this.series[id] = series;
