@@ -46,13 +46,18 @@ export function selectAtTimes(sel: VectorSelector, ctx: EvalContext, refs: Float
 function lookbackSeries(s: SeriesSamples, refs: Float64Array, lookback: number, asTimestamps: boolean): StepSeries | undefined {
   const ts = s.timestamps;
   const vs = s.values;
+  const hs = s.histograms ?? [];
   const out = newStepSeries(s.labels, refs.length);
   let j = -1;
+  let h = -1;
   let any = false;
   for (let i = 0; i < refs.length; i++) {
     const ref = refs[i]!;
     while (j + 1 < ts.length && ts[j + 1]! <= ref) j++;
+    while (h + 1 < hs.length && hs[h + 1]!.t <= ref) h++;
     if (j < 0 || ts[j]! <= ref - lookback) continue;
+    // A newer native histogram sample hides the older float: floats do not show through it.
+    if (h >= 0 && hs[h]!.t > ts[j]!) continue;
     const v = vs[j]!;
     if (v !== v && isStaleNaN(v)) continue;
     out.values[i] = asTimestamps ? ts[j]! / 1000 : v;
