@@ -30,17 +30,14 @@ function scrapeSeries(rng: SeededRandom, labels: Record<string, string>, life: {
   const gap = rng.chance(0.08) ? { from: rng.int(5, 45) * 60_000, to: 0 } : undefined;
   if (gap) gap.to = gap.from + rng.int(6, 9) * 60_000;
   const timestamps: Millis[] = [];
-  const values: number[] = [];
   for (let t = life.born + offset; t < life.died; t += SCRAPE_INTERVAL) {
-    if (gap && t >= gap.from && t < gap.to) continue;
-    values.push(valueAt(t, timestamps.length));
-    timestamps.push(t);
+    if (!gap || t < gap.from || t >= gap.to) timestamps.push(t);
   }
   const last = timestamps[timestamps.length - 1];
-  if (life.died < DATA_END && last !== undefined) {
-    timestamps.push(last + SCRAPE_INTERVAL);
-    values.push(STALE_NAN);
-  }
+  const endsStale = life.died < DATA_END && last !== undefined;
+  if (endsStale) timestamps.push(last + SCRAPE_INTERVAL);
+  const values = new Float64Array(timestamps.length);
+  for (let i = 0; i < timestamps.length; i++) values[i] = endsStale && i === timestamps.length - 1 ? STALE_NAN : valueAt(timestamps[i]!, i);
   return { labels: labelsFromRecord(labels), timestamps, values };
 }
 
@@ -152,7 +149,7 @@ function histogramSeries(rng: SeededRandom): TestSeries[] {
     const aligned = (labels: Record<string, string>, column: number): TestSeries => ({
       labels: labelsFromRecord(labels),
       timestamps: [...timeline],
-      values: values.map((row) => row[column]!),
+      values: Float64Array.from(values, (row) => row[column]!),
     });
     return [
       ...series.map(({ labels, i }) => aligned(labels, i)),

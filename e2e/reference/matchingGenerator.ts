@@ -25,12 +25,15 @@ export class MatchingGenerator {
 
   vectorBinary(depth: number): string {
     const rng = this.rng;
-    const v = () => this.source.vector(depth);
-    const on = rng.pick(JOIN_LABELS).join(", ");
+    const v = () => operand(this.source.vector(depth));
+    const onLabels = rng.pick(JOIN_LABELS);
+    const on = onLabels.join(", ");
+    // Labels copied by group_left may not be among the on labels.
+    const copied = rng.subset(["node", "container", "job", "resource"].filter((l) => !onLabels.includes(l)), 2).join(", ");
     return rng.weighted([
       [4, () => `sum by (${on}) (${v()}) ${this.operator()} sum by (${on}) (${v()})`],
-      [3, () => `${v()} ${this.operator()} on (${on}) group_left(${rng.chance(0.5) ? on : ""}) max by (${on}) (${v()})`],
-      [2, () => `min by (${on}) (${v()}) ${this.operator()} on (${on}) group_right ${v()}`],
+      [3, () => `${v()} ${this.operator()} on (${on}) group_left(${rng.chance(0.5) ? copied : ""}) max by (${on}) (${v()})`],
+      [2, () => `min by (${on}) (${v()}) ${this.operator()} on (${on}) group_right() ${v()}`],
       [2, () => `${v()} ${this.operator()} on (namespace, pod) group_left(node${rng.chance(0.5) ? ", created_by_kind" : ""}) kube_pod_info`],
       [2, () => `${v()} ${this.operator()} ignoring (${rng.subset(["code", "method", "phase", "container", "le", "resource", "unit"], 2).join(", ")}) ${v()}`],
       [2, () => `${v()} ${this.operator()} ${v()}`],
@@ -46,8 +49,8 @@ export class MatchingGenerator {
 
   vectorScalar(depth: number): string {
     const rng = this.rng;
-    const vector = this.source.vector(depth);
-    const scalar = rng.chance(0.75) ? this.leafNumber() : this.source.scalar(depth);
+    const vector = operand(this.source.vector(depth));
+    const scalar = rng.chance(0.75) ? this.leafNumber() : operand(this.source.scalar(depth));
     const op = this.operator();
     return rng.chance(0.7) ? `${vector} ${op} ${scalar}` : `${scalar} ${op} ${vector}`;
   }
@@ -55,4 +58,31 @@ export class MatchingGenerator {
   private leafNumber(): string {
     return this.rng.pick(["0", "1", "2", "0.5", "100", "1e6", "-3"]);
   }
+}
+
+const BINARY_OPERATORS = new Set(["+", "-", "*", "/", "%", "^", "==", "!=", ">", "<", ">=", "<=", "and", "or", "unless", "atan2"]);
+
+/** True when the expression has a binary operator outside brackets and strings. */
+export function isBinaryExpression(expr: string): boolean {
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < expr.length; i++) {
+    const c = expr[i]!;
+    if (quoted) {
+      if (c === "\\") i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth--;
+    else if (c === " " && depth === 0) {
+      const token = expr.slice(i + 1).split(" ", 1)[0]!;
+      if (BINARY_OPERATORS.has(token)) return true;
+    }
+  }
+  return false;
+}
+
+/** Parenthesizes a binary expression used as an operand, so precedence cannot regroup it. */
+export function operand(expr: string): string {
+  return isBinaryExpression(expr) ? `(${expr})` : expr;
 }

@@ -30,10 +30,10 @@ export class QueryGenerator {
 
   vector(depth: number): string {
     const rng = this.rng;
-    if (depth <= 0) return this.leaves.selector() + this.leaves.modifiers();
+    if (depth <= 0) return this.instantSelector();
     const next = depth - 1;
     return rng.weighted([
-      [14, () => this.leaves.selector() + this.leaves.modifiers()],
+      [14, () => this.instantSelector()],
       [22, () => this.call(rng.pick(functionsReturning("vector")), next)],
       [18, () => this.aggregation(next)],
       [6, () => this.parameterAggregation(next)],
@@ -44,6 +44,13 @@ export class QueryGenerator {
       [4, () => this.labelFunction(next)],
       [3, () => this.histogramQuantile(next)],
     ] as const)();
+  }
+
+  /** Prometheus reads `x offset (1m * 2) - y` as a longer duration expression, so such a selector is parenthesized. */
+  private instantSelector(): string {
+    const modifiers = this.leaves.modifiers();
+    const selector = this.leaves.selector() + modifiers;
+    return modifiers.includes("(") ? `(${selector})` : selector;
   }
 
   scalar(depth: number): string {

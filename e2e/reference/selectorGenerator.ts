@@ -53,7 +53,7 @@ export class SelectorGenerator {
       [2, () => `${escapeRegex(rng.pick(values)).slice(0, 2)}.*`],
       [1, () => ".+"],
       [1, () => ".*"],
-      [1, () => `(?i)${rng.pick(values).toUpperCase()}`],
+      [1, () => `(?i)${escapeRegex(rng.pick(values).toUpperCase())}`],
     ] as const)();
   }
 

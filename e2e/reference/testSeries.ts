@@ -7,7 +7,8 @@ import type { Storage } from "@/server/metrics/storage";
 export interface TestSeries {
   labels: Labels;
   timestamps: Millis[];
-  values: number[];
+  /** A typed array: V8 rewrites the NaN payload (and so loses stale markers) in plain number arrays. */
+  values: Float64Array;
 }
 
 // Lines per chunk of the load body, so a million-series load is never one string.
@@ -29,7 +30,7 @@ export async function* encodeLoadBody(series: Iterable<TestSeries>): AsyncGenera
 
 export function encodeSeriesLine(series: TestSeries): string {
   const stale: number[] = [];
-  const values = series.values.map((v, i) => {
+  const values = Array.from(series.values, (v, i) => {
     if (isStaleNaN(v)) {
       stale.push(i);
       return 0;
