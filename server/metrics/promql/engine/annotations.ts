@@ -1,4 +1,5 @@
 import type { PositionRange } from "../ast";
+import { goQuote } from "../parser";
 
 /** Warnings and infos of one query, worded and positioned as Prometheus words them, each once. */
 export class Annotations {
@@ -30,5 +31,5 @@ export class Annotations {
 
 /** Quoted as Go's %q quotes a metric name. */
 export function quoted(name: string): string {
-  return JSON.stringify(name);
+  return goQuote(name);
 }

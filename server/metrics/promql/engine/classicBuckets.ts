@@ -53,31 +53,3 @@ export function bucketsAt(g: BucketGroup, i: number): { upperBound: number; coun
   }
   return buckets;
 }
-
-/** Fraction of observations in [lower, upper] of classic buckets, interpolating linearly inside a bucket. */
-export function bucketFraction(lower: number, upper: number, input: { upperBound: number; count: number }[]): number {
-  const buckets = [...input].sort((a, b) => a.upperBound - b.upperBound);
-  const last = buckets[buckets.length - 1];
-  if (!last || last.upperBound !== Infinity) return NaN;
-  let max = 0;
-  for (const b of buckets) b.count = max = Math.max(max, b.count);
-  const total = last.count;
-  if (total === 0 || Number.isNaN(lower) || Number.isNaN(upper)) return NaN;
-  if (lower >= upper) return 0;
-  return (rankAt(upper, buckets) - rankAt(lower, buckets)) / total;
-}
-
-function rankAt(x: number, buckets: { upperBound: number; count: number }[]): number {
-  let rank = 0;
-  for (let i = 0; i < buckets.length; i++) {
-    const b = buckets[i]!;
-    const lowerBound = i > 0 ? buckets[i - 1]!.upperBound : b.upperBound > 0 ? 0 : -Infinity;
-    if (x <= b.upperBound) {
-      if (x <= lowerBound) return rank;
-      if (lowerBound === -Infinity || b.upperBound === Infinity) return x < b.upperBound ? rank : b.count;
-      return rank + ((b.count - rank) * (x - lowerBound)) / (b.upperBound - lowerBound);
-    }
-    rank = b.count;
-  }
-  return rank;
-}

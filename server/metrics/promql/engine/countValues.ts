@@ -1,6 +1,7 @@
 import { labelsKey, normalizeLabels, type Labels } from "../../model/labels";
 import type { AggregateExpr } from "../ast";
 import { PromQLError } from "../values";
+import { quoted } from "./annotations";
 import { formatGoFloatFixed } from "./format";
 import { groupSeries } from "./grouping";
 import type { StepSeries, VectorValue } from "./types";
@@ -17,7 +18,7 @@ export function isValidLabelName(name: string): boolean {
 
 /** count_values("label", v): per group and step, how many series hold each value, the value as a label. */
 export function evalCountValues(expr: AggregateExpr, input: VectorValue, label: string, steps: number): VectorValue {
-  if (!isValidLabelName(label)) throw new PromQLError("execution", `invalid label name ${JSON.stringify(label)}`);
+  if (!isValidLabelName(label)) throw new PromQLError("execution", `invalid label name ${quoted(label)}`);
   const grouping = groupSeries(expr, input.series);
   const outputs = new Map<string, StepSeries>();
   grouping.members.forEach((members, gi) => {

@@ -5,7 +5,9 @@ import { absentLabels, absentOverTime, absentVector } from "./absent";
 import { quoted } from "./annotations";
 import { CallArgs, type Evaluate } from "./callArgs";
 import { histogramFraction, histogramQuantile, histogramQuantiles } from "./histogramFunctions";
+import { evalInfo } from "./info";
 import { labelJoin, labelReplace } from "./labelFunctions";
+import { warnOnQuantileRange } from "./quantileAggregation";
 import { evalRangeFunction, RANGE_FUNCTIONS } from "./rangeFunctions";
 import { evalVectorSelector } from "./selectors";
 import { sortByLabels, sortByValue } from "./sortFunctions";
@@ -53,6 +55,7 @@ const HANDLERS: Record<string, Handler> = {
     const qs = Array.from({ length: a.count - 2 }, (_, k) => a.scalar(k + 2));
     return histogramQuantiles(a.call, a.vector(0), a.string(1), qs, a.ctx);
   },
+  info: (a) => evalInfo(a.call, a.vector(0), a.ctx),
   histogram_fraction: (a) => histogramFraction(a.call, a.scalar(0), a.scalar(1), a.vector(2), a.ctx),
 };
 
@@ -101,7 +104,19 @@ function dateFunction(a: CallArgs, kernel: (epochSeconds: number) => number): Ev
 
 function rangeFunction(a: CallArgs, spec: { matrixArg: number; paramArgs: number[] }): EvalValue {
   const params = spec.paramArgs.map((i) => a.scalar(i));
+  checkRangeParams(a, params);
   return evalRangeFunction(a.call, a.matrix(spec.matrixArg), params, a.ctx);
+}
+
+/** Parameters Prometheus checks before evaluating: quantiles are warned about, smoothing factors refused. */
+function checkRangeParams(a: CallArgs, params: Float64Array[]): void {
+  if (a.call.func === "quantile_over_time") warnOnQuantileRange(params[0]!, { param: a.call.args[0], pos: a.call.pos }, a.ctx);
+  if (a.call.func !== "double_exponential_smoothing") return;
+  const [sf, tf] = params as [Float64Array, Float64Array];
+  for (let i = 0; i < sf.length; i++) {
+    if (!(sf[i]! > 0 && sf[i]! < 1)) throw new PromQLError("execution", `invalid smoothing factor. Expected: 0 < sf < 1, got: ${sf[i]!.toFixed(6)}`);
+    if (!(tf[i]! > 0 && tf[i]! < 1)) throw new PromQLError("execution", `invalid trend factor. Expected: 0 < tf < 1, got: ${tf[i]!.toFixed(6)}`);
+  }
 }
 
 /** Evaluates a function call: the engine's own functions here, pure kernels from ../functions. */

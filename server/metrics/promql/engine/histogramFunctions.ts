@@ -1,9 +1,9 @@
 import { labelValue, METRIC_NAME, normalizeLabels } from "../../model/labels";
 import type { Call } from "../ast";
-import { bucketQuantile } from "../functions/instantKernels";
+import { bucketFraction, bucketQuantile } from "../functions/instantKernels";
 import { PromQLError } from "../values";
 import { quoted } from "./annotations";
-import { bucketFraction, bucketsAt, groupBuckets, type BucketGroup } from "./classicBuckets";
+import { bucketsAt, groupBuckets, type BucketGroup } from "./classicBuckets";
 import { isValidLabelName } from "./countValues";
 import { warnOnQuantileRange } from "./quantileAggregation";
 import type { EvalContext, StepSeries, VectorValue } from "./types";

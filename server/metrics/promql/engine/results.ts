@@ -2,14 +2,17 @@ import { compareLabels, labelsKey, METRIC_NAME, type Labels } from "../../model/
 import type { MatrixSeries, QueryValue, VectorSample } from "../values";
 import { PromQLError } from "../values";
 import { windowBounds } from "./selectors";
-import type { EvalValue, MatrixValue, StepGrid } from "./types";
+import type { EvalValue, MatrixValue, StepGrid, StepSeries } from "./types";
 import { stepTime } from "./types";
 
 const DUPLICATE = "vector cannot contain metrics with the same labelset";
 
+/** Labels that go with the metric name: Prometheus 3's type and unit labels. */
+const NAME_LABELS = new Set([METRIC_NAME, "__type__", "__unit__"]);
+
 /** Delayed name removal happens here, at the end of the query. */
 function finalLabels(labels: Labels, dropName: boolean): Labels {
-  return dropName ? labels.filter((l) => l.name !== METRIC_NAME) : labels;
+  return dropName ? labels.filter((l) => !NAME_LABELS.has(l.name)) : labels;
 }
 
 /** The result of an instant query, in the API's shapes; series keep the order evaluation gave them. */
@@ -59,24 +62,48 @@ export function rangeResult(value: EvalValue, grid: StepGrid): QueryValue {
     const floats = Array.from(value.values, (v, i) => ({ t: stepTime(grid, i), value: v }));
     return { resultType: "matrix", result: floats.length ? [{ labels: [], floats }] : [] };
   }
-  if (value.type !== "vector") throw new PromQLError("bad_data", `invalid expression type "${value.type === "matrix" ? "range vector" : "string"}" for range query, must be Scalar or instant Vector`);
-  const bySeries = new Map<string, { labels: Labels; points: Map<number, number> }>();
+  if (value.type !== "vector") {
+    const type = value.type === "matrix" ? "range vector" : "string";
+    throw new PromQLError("bad_data", `invalid expression type "${type}" for range query, must be Scalar or instant Vector`);
+  }
+  const groups = new Map<string, StepSeries[]>();
+  const labelsOf = new Map<string, Labels>();
   for (const s of value.series) {
     const labels = finalLabels(s.labels, s.dropName);
     const key = labelsKey(labels);
-    let entry = bySeries.get(key);
-    if (!entry) bySeries.set(key, (entry = { labels, points: new Map() }));
-    for (let i = 0; i < grid.count; i++) {
-      if (!s.present[i]) continue;
-      if (entry.points.has(i)) throw new PromQLError("execution", DUPLICATE);
-      entry.points.set(i, s.values[i]!);
+    const group = groups.get(key);
+    if (group) group.push(s);
+    else {
+      groups.set(key, [s]);
+      labelsOf.set(key, labels);
     }
   }
   const result: MatrixSeries[] = [];
-  for (const { labels, points } of bySeries.values()) {
-    const steps = [...points.keys()].sort((a, b) => a - b);
-    result.push({ labels, floats: steps.map((i) => ({ t: stepTime(grid, i), value: points.get(i)! })) });
+  for (const [key, members] of groups) {
+    const floats = members.length === 1 ? pointsOf(members[0]!, grid) : mergedPoints(members, grid);
+    if (floats.length) result.push({ labels: labelsOf.get(key)!, floats });
   }
   result.sort((a, b) => compareLabels(a.labels, b.labels));
   return { resultType: "matrix", result };
+}
+
+function pointsOf(s: StepSeries, grid: StepGrid): { t: number; value: number }[] {
+  const floats: { t: number; value: number }[] = [];
+  for (let i = 0; i < grid.count; i++) if (s.present[i]) floats.push({ t: grid.start + i * grid.step, value: s.values[i]! });
+  return floats;
+}
+
+/** Series that became one label set when names were dropped; two samples at one step are an error. */
+function mergedPoints(members: StepSeries[], grid: StepGrid): { t: number; value: number }[] {
+  const floats: { t: number; value: number }[] = [];
+  for (let i = 0; i < grid.count; i++) {
+    let found: StepSeries | undefined;
+    for (const s of members) {
+      if (!s.present[i]) continue;
+      if (found) throw new PromQLError("execution", DUPLICATE);
+      found = s;
+    }
+    if (found) floats.push({ t: grid.start + i * grid.step, value: found.values[i]! });
+  }
+  return floats;
 }

@@ -23,13 +23,13 @@ function selectorRefTimes(sel: VectorSelector, ctx: EvalContext): Float64Array {
   return selectorTimes(ctx, resolveAt(sel.at, ctx), offset);
 }
 
-function selectorEvalTimes(sel: VectorSelector, ctx: EvalContext): Float64Array {
-  return selectorTimes(ctx, resolveAt(sel.at, ctx), 0);
-}
-
 /** An instant selector: per step the newest sample in (t - lookback, t], unless it is a stale marker. */
 export function evalVectorSelector(sel: VectorSelector, ctx: EvalContext, asTimestamps = false): VectorValue {
-  const refs = selectorRefTimes(sel, ctx);
+  return selectAtTimes(sel, ctx, selectorRefTimes(sel, ctx), asTimestamps);
+}
+
+/** An instant selector read at the given reference times (offset and `@` already applied). */
+export function selectAtTimes(sel: VectorSelector, ctx: EvalContext, refs: Float64Array, asTimestamps: boolean): VectorValue {
   if (refs.length === 0) return { type: "vector", series: [] };
   const lookback = ctx.limits.lookbackDeltaMs;
   const selected = selectSeries(ctx, sel, refs[0]! - lookback + 1, refs[refs.length - 1]!);
@@ -65,7 +65,7 @@ function lookbackSeries(s: SeriesSamples, refs: Float64Array, lookback: number, 
 export function evalMatrixSelector(ms: MatrixSelector, ctx: EvalContext): MatrixValue {
   const rangeMs = resolvePositiveDuration(ms.range, ctx, "range");
   const windowEnds = selectorRefTimes(ms.selector, ctx);
-  const evalTimes = selectorEvalTimes(ms.selector, ctx);
+  const evalTimes = selectorTimes(ctx, undefined, 0);
   if (windowEnds.length === 0) return { type: "matrix", series: [], rangeMs, windowEnds, evalTimes };
   const selected = selectSeries(ctx, ms.selector, windowEnds[0]! - rangeMs + 1, windowEnds[windowEnds.length - 1]!);
   const series: RangeSeries[] = [];

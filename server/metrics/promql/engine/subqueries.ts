@@ -12,7 +12,7 @@ export function evalSubquery(sq: SubqueryExpr, ctx: EvalContext, evaluate: Evalu
   const offset = sq.offset ? resolveDuration(sq.offset, ctx) : 0;
   const at = resolveAt(sq.at, ctx);
   const windowEnds = selectorTimes(ctx, at, offset);
-  const evalTimes = selectorTimes(ctx, at, 0);
+  const evalTimes = selectorTimes(ctx, undefined, 0);
   if (windowEnds.length === 0) return { type: "matrix", series: [], rangeMs, windowEnds, evalTimes };
   const mint = windowEnds[0]! - rangeMs;
   const maxt = windowEnds[windowEnds.length - 1]!;

@@ -27,7 +27,7 @@ export interface MatrixValue {
   series: RangeSeries[];
   rangeMs: number;
   windowEnds: Float64Array;
-  /** The time each step is evaluated at: the step time, or the `@` time; windowEnds is this minus the offset. */
+  /** Each step's own time, which functions such as predict_linear measure from even under `@`. */
   evalTimes: Float64Array;
 }
 

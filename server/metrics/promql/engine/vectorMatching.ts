@@ -33,8 +33,9 @@ export function evalVectorBinary(expr: BinaryExpr, lhs: VectorValue, rhs: Vector
   const names = new Set(matching.matchingLabels);
   const manyGroups = groupIndices(many.map((s) => signatureKey(s.labels, names, matching.on)));
   const oneGroups = groupIndices(one.map((s) => signatureKey(s.labels, names, matching.on)));
-  const fillOne = swapped ? matching.fillLeft : matching.fillRight;
-  const fillMany = swapped ? matching.fillRight : matching.fillLeft;
+  // Prometheus swaps the operands of group_right but not the fill values: fill_left fills the many side.
+  const fillOne = matching.fillRight;
+  const fillMany = matching.fillLeft;
   for (const [sig, manyIdx] of manyGroups) {
     const oneSeries = (oneGroups.get(sig) ?? []).map((i) => one[i]!);
     checkUniqueOneSide(m, oneSeries, names);
@@ -126,14 +127,15 @@ function emitPair(m: Matcher, ms: StepSeries, oneLabels: Labels, os: StepSeries,
     if (!ms.present[i] || !os.present[i]) continue;
     const a = ms.values[i]!;
     const b = os.values[i]!;
-    if (m.swapped) applyBinary(m.op, b, a, el);
-    else applyBinary(m.op, a, b, el);
-    if (m.returnBool) el.value = el.keep ? 1 : 0;
-    else if (!el.keep) continue;
+    // Many-to-one without group_left is an error even where a comparison would filter the samples out.
     if (kept) {
       if (kept[i]) throw new PromQLError("execution", "multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)");
       kept[i] = 1;
     }
+    if (m.swapped) applyBinary(m.op, b, a, el);
+    else applyBinary(m.op, a, b, el);
+    if (m.returnBool) el.value = el.keep ? 1 : 0;
+    else if (!el.keep) continue;
     out ??= outputFor(m, labels, dropName);
     if (out.present[i]) {
       throw new PromQLError("execution", m.matching.card === "one-to-one"
