@@ -53,7 +53,24 @@ export async function orreryOutcome(run: () => ReturnType<QueryEngine["instantQu
   }
 }
 
-export async function runCase(orrery: QueryEngine, reference: ReferenceEngine, testCase: DifferentialCase): Promise<Mismatch[]> {
+/** What the reference answered over a run, so that a generator that only makes empty results or errors shows. */
+export interface AnswerTally {
+  withData: number;
+  empty: number;
+  errors: number;
+}
+
+export function newTally(): AnswerTally {
+  return { withData: 0, empty: 0, errors: 0 };
+}
+
+function countAnswer(tally: AnswerTally, outcome: QueryOutcome): void {
+  if (!outcome.ok) tally.errors++;
+  else if ((outcome.value.resultType === "vector" || outcome.value.resultType === "matrix") && outcome.value.result.length === 0) tally.empty++;
+  else tally.withData++;
+}
+
+export async function runCase(orrery: QueryEngine, reference: ReferenceEngine, testCase: DifferentialCase, tally = newTally()): Promise<Mismatch[]> {
   const limits = { limits: DIFFERENTIAL_LIMITS };
   const { expr, time, start, end, step } = testCase;
   const pairs: [Mismatch["kind"], QueryOutcome, QueryOutcome][] = [
@@ -62,6 +79,7 @@ export async function runCase(orrery: QueryEngine, reference: ReferenceEngine, t
   ];
   const mismatches: Mismatch[] = [];
   for (const [kind, mine, theirs] of pairs) {
+    countAnswer(tally, theirs);
     const difference = compareOutcomes(mine, theirs, kind === "instant" && isOrdered(expr));
     if (difference) mismatches.push({ kind, testCase, difference, orrery: describeOutcome(mine), reference: describeOutcome(theirs) });
   }
