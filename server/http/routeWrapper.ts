@@ -17,8 +17,8 @@ export type RouteHandler<Params, Who = Person> = (req: Request, context: RouteCo
 export interface RouteOptions {
   /** Answer without login (only /api/healthz); the handler gets `person: null` when nobody is logged in. */
   public?: boolean;
-  /** Largest accepted body in bytes (default 1 MiB). */
-  maxBodyBytes?: number;
+  /** Largest accepted body in bytes (default 1 MiB); a function when a flag sets it, read per request. */
+  maxBodyBytes?: number | (() => number);
   /**
    * How a POST is guarded. "change" (default): Origin and CSRF header, refused to read-only persons.
    * "read": a query sent as a form (Prometheus clients), which changes nothing: only a foreign Origin is refused.
@@ -58,6 +58,11 @@ async function boundedRequest(req: Request, limit: number): Promise<Request> {
   return new Request(req.url, { method: req.method, headers: req.headers, body, signal: req.signal });
 }
 
+function bodyLimit(options: RouteOptions): number {
+  const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  return typeof limit === "function" ? limit() : limit;
+}
+
 // A browser names the page's origin on every cross-origin POST; only a foreign one is refused, a client without one passes.
 function checkForeignOrigin(req: Request, policy: OriginPolicy): void {
   const origin = policy.check(req.headers.get("origin") ?? undefined, req.headers.get("host") ?? undefined);
@@ -67,7 +72,7 @@ function checkForeignOrigin(req: Request, policy: OriginPolicy): void {
 async function admit(deps: RouteWrapperDeps, req: Request, options: RouteOptions): Promise<Person | null> {
   const url = new URL(req.url);
   if (queryTooLong(url.search)) throw uriTooLongError();
-  const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const limit = bodyLimit(options);
   const declared = req.headers.get("content-length");
   if (!options.rawBody && declared !== null && Number(declared) > limit) await readBodyWithin(null, declared, limit);
   const mutation = isStateChanging(req.method) && (options.post ?? "change") === "change";
@@ -95,7 +100,7 @@ export function createRouteWrapper(deps: RouteWrapperDeps): WithRoute {
       try {
         const person = await admit(deps, req, options);
         const params = ((await context?.params) ?? {}) as Params;
-        const bounded = options.rawBody ? req : await boundedRequest(req, options.maxBodyBytes ?? MAX_BODY_BYTES);
+        const bounded = options.rawBody ? req : await boundedRequest(req, bodyLimit(options));
         return withApiHeaders(await handler(bounded, { person, params }));
       } catch (error) {
         return toErrorResponse(error, { method: req.method, path: new URL(req.url).pathname });
