@@ -14,7 +14,8 @@ export interface PositionRange {
  * expressions) arithmetic over literals, step(), range(), min() and max(); resolved per query.
  */
 export type DurationExpr =
-  | { kind: "durationLiteral"; ms: number; pos: PositionRange }
+  /** `unitless`: written as a plain number of seconds (`[1800]`, `2m * 15`), which formatting keeps. */
+  | { kind: "durationLiteral"; ms: number; pos: PositionRange; unitless?: boolean }
   | { kind: "durationBinary"; op: "+" | "-" | "*" | "/" | "%" | "^"; lhs: DurationExpr; rhs: DurationExpr; pos: PositionRange }
   | { kind: "durationUnary"; op: "-" | "+"; expr: DurationExpr; pos: PositionRange }
   | { kind: "durationStep"; pos: PositionRange }
@@ -28,6 +29,8 @@ export interface NumberLiteral {
   kind: "number";
   value: number;
   pos: PositionRange;
+  /** Written with a time unit (`5m` is 300), so formatting prints it back as a duration. */
+  duration?: boolean;
 }
 
 export interface StringLiteral {
@@ -95,7 +98,9 @@ export interface AggregateExpr {
 export type BinaryOp =
   | "+" | "-" | "*" | "/" | "%" | "^" | "atan2"
   | "==" | "!=" | ">" | "<" | ">=" | "<="
-  | "and" | "or" | "unless";
+  | "and" | "or" | "unless"
+  /** Native-histogram trim operators (Prometheus 3.x, experimental): drop observations above / below a value. */
+  | "</" | ">/";
 
 /** Vector matching of a binary operator between two instant vectors. */
 export interface VectorMatching {

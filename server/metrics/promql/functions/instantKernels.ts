@@ -1,0 +1,86 @@
+export { quantileOf } from "./quantile";
+export { bucketFraction, bucketQuantile } from "./bucketQuantile";
+export type { Bucket, BucketQuantile } from "./bucketQuantile";
+
+/** -1, 0 or 1 by sign; NaN and -0 pass through unchanged. */
+function sign(v: number): number {
+  if (v < 0) return -1;
+  if (v > 0) return 1;
+  return v;
+}
+
+export const mathKernels: Record<string, (v: number) => number> = {
+  abs: Math.abs,
+  ceil: Math.ceil,
+  floor: Math.floor,
+  exp: Math.exp,
+  sqrt: Math.sqrt,
+  ln: Math.log,
+  log2: Math.log2,
+  log10: Math.log10,
+  sgn: sign,
+  sin: Math.sin,
+  cos: Math.cos,
+  tan: Math.tan,
+  asin: Math.asin,
+  acos: Math.acos,
+  atan: Math.atan,
+  sinh: Math.sinh,
+  cosh: Math.cosh,
+  tanh: Math.tanh,
+  asinh: Math.asinh,
+  acosh: Math.acosh,
+  atanh: Math.atanh,
+  deg: (v) => (v * 180) / Math.PI,
+  rad: (v) => (v * Math.PI) / 180,
+};
+
+/**
+ * Rounds to the nearest multiple of `toNearest`, ties towards +Inf; dividing by the inverse
+ * (as Prometheus does) keeps results like round(x, 0.1) free of extra digits.
+ */
+export function roundTo(v: number, toNearest: number): number {
+  const inverse = 1 / toNearest;
+  return Math.floor(v * inverse + 0.5) / inverse;
+}
+
+/**
+ * Limits `v` to [min, max]; a NaN in any argument gives NaN. When max < min Prometheus
+ * returns no sample at all, so the caller must drop the series before calling this.
+ */
+export function clamp(v: number, min: number, max: number): number {
+  return Math.max(min, Math.min(max, v));
+}
+
+/** A Date for the whole seconds of `epochSeconds`, truncated toward zero as Prometheus does. */
+function utcDate(epochSeconds: number): Date {
+  return new Date(Math.trunc(epochSeconds) * 1000);
+}
+
+/** Midnight UTC of a calendar day; setUTCFullYear, unlike Date.UTC, does not map years 0-99 to 19xx. */
+function utcMidnight(year: number, monthIndex: number, day: number): Date {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  return d;
+}
+
+function dayOfYear(d: Date): number {
+  const startOfYear = utcMidnight(d.getUTCFullYear(), 0, 1).getTime();
+  return Math.floor((d.getTime() - startOfYear) / 86_400_000) + 1;
+}
+
+/** Calendar fields in UTC; an out-of-range or NaN time gives NaN. */
+export const dateKernels: Record<string, (epochSeconds: number) => number> = {
+  minute: (s) => utcDate(s).getUTCMinutes(),
+  hour: (s) => utcDate(s).getUTCHours(),
+  day_of_week: (s) => utcDate(s).getUTCDay(),
+  day_of_month: (s) => utcDate(s).getUTCDate(),
+  day_of_year: (s) => dayOfYear(utcDate(s)),
+  days_in_month: (s) => {
+    const d = utcDate(s);
+    // Day 0 of the next month is the last day of this one.
+    return utcMidnight(d.getUTCFullYear(), d.getUTCMonth() + 1, 0).getUTCDate();
+  },
+  month: (s) => utcDate(s).getUTCMonth() + 1,
+  year: (s) => utcDate(s).getUTCFullYear(),
+};

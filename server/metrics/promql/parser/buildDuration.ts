@@ -1,0 +1,45 @@
+import type { DurationExpr } from "../ast";
+import { isDurationToken, parseDurationMs, parseNumberText } from "./literals";
+import { ParseProblem } from "./parseError";
+import { childrenOf, rangeOf, textOf, type Source, type SyntaxNode } from "./syntaxTree";
+
+const DURATION_OPS: Record<string, "+" | "-" | "*" | "/" | "%" | "^"> = { Add: "+", Sub: "-", Mul: "*", Div: "/", Mod: "%", Pow: "^" };
+
+/** A DurationExpr or OffsetDurationExpr node; plain numbers count seconds. */
+export function buildDuration(source: Source, node: SyntaxNode): DurationExpr {
+  const kids = childrenOf(node);
+  const pos = rangeOf(node);
+  const opNode = kids.find((kid) => DURATION_OPS[kid.name] !== undefined);
+  const [first, second] = kids.filter((kid) => kid.name === "DurationExpr" || kid.name === "OffsetDurationExpr");
+  const head = kids[0];
+  if (!head) throw new ParseProblem("unexpected end of input", pos);
+  if (opNode && first && second) {
+    return { kind: "durationBinary", op: DURATION_OPS[opNode.name] ?? "+", lhs: buildDuration(source, first), rhs: buildDuration(source, second), pos };
+  }
+  if (head.name === "UnaryOp" && first) {
+    const op = textOf(source, head) === "-" ? "-" : "+";
+    return { kind: "durationUnary", op, expr: buildDuration(source, first), pos };
+  }
+  if (head.name === "DurationStep") return { kind: "durationStep", pos };
+  if (head.name === "DurationRange") return { kind: "durationRange", pos };
+  if ((head.name === "DurationMinOf" || head.name === "DurationMaxOf") && first && second) {
+    const fn = head.name === "DurationMinOf" ? "min" : "max";
+    return { kind: "durationMinMax", fn, args: [buildDuration(source, first), buildDuration(source, second)], pos };
+  }
+  if (head.name === "NumberDurationLiteralInDurationContext") return buildDurationLiteral(source, head);
+  if (first && kids.length === 1) return buildDuration(source, first);
+  throw new ParseProblem(`unexpected ${JSON.stringify(textOf(source, head))} in duration`, rangeOf(head));
+}
+
+function buildDurationLiteral(source: Source, node: SyntaxNode): DurationExpr {
+  const text = textOf(source, node).replace(/_/g, "");
+  const pos = rangeOf(node);
+  if (isDurationToken(text)) {
+    const ms = parseDurationMs(text);
+    if (ms === undefined) throw new ParseProblem(`not a valid duration string: ${JSON.stringify(text)}`, pos);
+    return { kind: "durationLiteral", ms, pos };
+  }
+  const seconds = parseNumberText(text);
+  if (!Number.isFinite(seconds)) throw new ParseProblem(`not a valid duration string: ${JSON.stringify(text)}`, pos);
+  return { kind: "durationLiteral", ms: Math.round(seconds * 1000), pos, unitless: true };
+}

@@ -1,0 +1,92 @@
+import type { VectorSelector } from "../ast";
+import type { LabelMatcher, MatchType } from "../../storage";
+import { goQuote, unquoteString } from "./strings";
+import { ParseProblem } from "./parseError";
+import { childNamed, childrenOf, rangeOf, textOf, type Source, type SyntaxNode } from "./syntaxTree";
+
+const MATCH_OPS: Record<string, MatchType> = { EqlSingle: "=", Neq: "!=", EqlRegex: "=~", NeqRegex: "!~" };
+
+/** A VectorSelector node: `name{matchers}`, `name`, or `{"quoted.name", matchers}`. */
+export function buildVectorSelector(source: Source, node: SyntaxNode): VectorSelector {
+  const identifier = childNamed(node, "Identifier");
+  const matchersNode = childNamed(node, "LabelMatchers");
+  let name = identifier ? textOf(source, identifier) : "";
+  const matchers: LabelMatcher[] = [];
+  for (const item of matchersNode ? childrenOf(matchersNode) : []) {
+    if (item.name === "QuotedLabelName") {
+      const quotedName = readString(source, item);
+      if (name !== "") throw new ParseProblem(`metric name must not be set twice: ${goQuote(name)} or ${goQuote(quotedName)}`, rangeOf(item));
+      name = quotedName;
+      continue;
+    }
+    matchers.push(buildMatcher(source, item));
+  }
+  if (name !== "") {
+    const duplicate = matchers.find((m) => m.name === "__name__");
+    if (duplicate) throw new ParseProblem(`metric name must not be set twice: ${goQuote(name)} or ${goQuote(duplicate.value)}`, rangeOf(node));
+    matchers.unshift({ type: "=", name: "__name__", value: name });
+  }
+  if (!matchers.some((m) => !matchesEmpty(m))) {
+    throw new ParseProblem("vector selector must contain at least one non-empty matcher", rangeOf(node));
+  }
+  return { kind: "vectorSelector", name, matchers, pos: rangeOf(node) };
+}
+
+function buildMatcher(source: Source, node: SyntaxNode): LabelMatcher {
+  const kids = childrenOf(node);
+  const [nameNode, opNode, valueNode] = kids;
+  if (!nameNode || !opNode || !valueNode) throw new ParseProblem("unexpected end of input in label matching", rangeOf(node));
+  const name = nameNode.name === "QuotedLabelName" ? readString(source, nameNode) : textOf(source, nameNode);
+  const type = MATCH_OPS[opNode.firstChild?.name ?? ""] ?? "=";
+  const value = readString(source, valueNode);
+  if (type === "=~" || type === "!~") checkRegex(value, rangeOf(valueNode));
+  return { type, name, value };
+}
+
+/** The value of a StringLiteral node (or a QuotedLabelName wrapping one). */
+export function readString(source: Source, node: SyntaxNode): string {
+  const literal = node.name === "StringLiteral" ? node : (childNamed(node, "StringLiteral") ?? node);
+  const token = textOf(source, literal);
+  const quote = token[0];
+  if (token.length < 2 || token[token.length - 1] !== quote) {
+    throw new ParseProblem("unterminated quoted string", { start: literal.from, end: literal.to });
+  }
+  try {
+    return unquoteString(token);
+  } catch (err) {
+    throw new ParseProblem((err as Error).message, rangeOf(literal));
+  }
+}
+
+function matchesEmpty(matcher: LabelMatcher): boolean {
+  switch (matcher.type) {
+    case "=":
+      return matcher.value === "";
+    case "!=":
+      return matcher.value !== "";
+    case "=~":
+      return regexMatchesEmpty(matcher.value) ?? false;
+    case "!~":
+      return !(regexMatchesEmpty(matcher.value) ?? true);
+  }
+}
+
+/** Whether an anchored RE2 pattern matches ""; undefined when JavaScript cannot compile it. */
+function regexMatchesEmpty(pattern: string): boolean | undefined {
+  try {
+    return new RegExp(`^(?:${pattern})$`, "su").test("");
+  } catch {
+    return undefined;
+  }
+}
+
+function checkRegex(pattern: string, pos: { start: number; end: number }): void {
+  let depth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "\\") i++;
+    else if (ch === "(") depth++;
+    else if (ch === ")" && --depth < 0) throw new ParseProblem(`error parsing regexp: unexpected ): \`${pattern}\``, pos);
+  }
+  if (depth > 0) throw new ParseProblem(`error parsing regexp: missing closing ): \`${pattern}\``, pos);
+}
