@@ -1,11 +1,10 @@
 import type { RangeWindow } from "./rangeKernels";
 
-/** Number of times the value changed; two NaNs in a row count as no change. */
-export function changes(w: RangeWindow): number {
-  const v = w.v;
+/** Value changes between consecutive samples in [from, to); NaN followed by NaN is no change. */
+export function countChanges(v: Float64Array, from: number, to: number): number {
   let count = 0;
-  let prev = v[w.from] as number;
-  for (let i = w.from + 1; i < w.to; i++) {
+  let prev = v[from] as number;
+  for (let i = from + 1; i < to; i++) {
     const cur = v[i] as number;
     if (cur !== prev && !(Number.isNaN(cur) && Number.isNaN(prev))) count++;
     prev = cur;
@@ -13,15 +12,22 @@ export function changes(w: RangeWindow): number {
   return count;
 }
 
-/** Number of counter resets, i.e. decreases between consecutive samples. */
-export function resets(w: RangeWindow): number {
-  const v = w.v;
+/** Counter resets, i.e. decreases between consecutive samples in [from, to). */
+export function countResets(v: Float64Array, from: number, to: number): number {
   let count = 0;
-  let prev = v[w.from] as number;
-  for (let i = w.from + 1; i < w.to; i++) {
+  let prev = v[from] as number;
+  for (let i = from + 1; i < to; i++) {
     const cur = v[i] as number;
     if (cur < prev) count++;
     prev = cur;
   }
   return count;
+}
+
+export function changes(w: RangeWindow): number {
+  return countChanges(w.v, w.from, w.to);
+}
+
+export function resets(w: RangeWindow): number {
+  return countResets(w.v, w.from, w.to);
 }

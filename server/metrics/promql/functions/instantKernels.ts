@@ -1,3 +1,5 @@
+import { kernelTable } from "./kernelTable";
+
 export { quantileOf } from "./quantile";
 export { bucketFraction, bucketQuantile } from "./bucketQuantile";
 export type { Bucket, BucketQuantile } from "./bucketQuantile";
@@ -9,7 +11,7 @@ function sign(v: number): number {
   return v;
 }
 
-export const mathKernels: Record<string, (v: number) => number> = {
+export const mathKernels: Record<string, (v: number) => number> = kernelTable({
   abs: Math.abs,
   ceil: Math.ceil,
   floor: Math.floor,
@@ -33,7 +35,7 @@ export const mathKernels: Record<string, (v: number) => number> = {
   atanh: Math.atanh,
   deg: (v) => (v * 180) / Math.PI,
   rad: (v) => (v * Math.PI) / 180,
-};
+});
 
 /**
  * Rounds to the nearest multiple of `toNearest`, ties towards +Inf; dividing by the inverse
@@ -70,7 +72,7 @@ function dayOfYear(d: Date): number {
 }
 
 /** Calendar fields in UTC; an out-of-range or NaN time gives NaN. */
-export const dateKernels: Record<string, (epochSeconds: number) => number> = {
+export const dateKernels: Record<string, (epochSeconds: number) => number> = kernelTable({
   minute: (s) => utcDate(s).getUTCMinutes(),
   hour: (s) => utcDate(s).getUTCHours(),
   day_of_week: (s) => utcDate(s).getUTCDay(),
@@ -83,4 +85,4 @@ export const dateKernels: Record<string, (epochSeconds: number) => number> = {
   },
   month: (s) => utcDate(s).getUTCMonth() + 1,
   year: (s) => utcDate(s).getUTCFullYear(),
-};
+});

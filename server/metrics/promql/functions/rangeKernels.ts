@@ -1,4 +1,5 @@
 import { changes, resets } from "./changeKernels";
+import { kernelTable } from "./kernelTable";
 import { extrapolatedDelta, extrapolatedIncrease, extrapolatedRate, instantDelta, instantRate } from "./rateKernels";
 import { deriv, predictLinear } from "./regression";
 import {
@@ -32,10 +33,13 @@ export interface RangeWindow {
   to: number;
 }
 
-/** Bounds of the range selector after offset and `@` are applied, and the evaluation time (ms). */
+/** Where one kernel call looks, in ms. */
 export interface RangeContext {
+  /** Exclusive start of the window, after offset and `@` are applied. */
   rangeStart: number;
+  /** Inclusive end of the window, after offset and `@` are applied; rate divides by end - start. */
   rangeEnd: number;
+  /** The step being evaluated, untouched by offset and `@`: predict_linear anchors its line here. */
   evalTime: number;
 }
 
@@ -46,7 +50,7 @@ export interface RangeContext {
  */
 export type RangeKernel = (w: RangeWindow, ctx: RangeContext, params: number[]) => number | undefined;
 
-export const rangeKernels: Record<string, RangeKernel> = {
+export const rangeKernels: Record<string, RangeKernel> = kernelTable({
   rate: extrapolatedRate,
   increase: extrapolatedIncrease,
   delta: extrapolatedDelta,
@@ -73,4 +77,4 @@ export const rangeKernels: Record<string, RangeKernel> = {
   ts_of_first_over_time: tsOfFirstOverTime,
   ts_of_last_over_time: tsOfLastOverTime,
   double_exponential_smoothing: doubleExponentialSmoothing,
-};
+});

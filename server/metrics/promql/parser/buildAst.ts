@@ -1,11 +1,11 @@
 import type { AggregateExpr, AggregateOp, AtModifier, Call, Expr, NumberLiteral, SubqueryExpr } from "../ast";
 import { buildBinary } from "./buildBinary";
-import { buildDuration } from "./buildDuration";
+import { buildDurationClause } from "./buildDuration";
 import { buildVectorSelector, readString } from "./buildSelector";
 import { groupingLabels, isExprNode } from "./exprNodes";
 import { functionSignatures } from "./functions";
 import { isDurationToken, parseNumberText } from "./literals";
-import { applyAt, applyOffset, applyRangeMode } from "./modifiers";
+import { applyAt, applyOffset, applyPostfix, applyRangeMode } from "./modifiers";
 import { ParseProblem } from "./parseError";
 import { childNamed, childrenOf, rangeOf, textOf, type Source, type SyntaxNode } from "./syntaxTree";
 
@@ -103,38 +103,46 @@ function buildAggregate(source: Source, node: SyntaxNode): AggregateExpr {
 }
 
 function buildMatrix(source: Source, node: SyntaxNode): Expr {
-  const inner = buildExpr(source, firstExpr(node));
   const rangeNode = childNamed(node, "DurationExpr");
-  const bracketPos = { start: rangeNode ? rangeNode.from - 1 : node.to, end: node.to };
-  if (inner.kind !== "vectorSelector") throw new ParseProblem("ranges only allowed for vector selectors", bracketPos);
-  if (inner.offset) throw new ParseProblem("no offset modifiers allowed before range", bracketPos);
-  if (inner.at) throw new ParseProblem("no @ modifiers allowed before range", bracketPos);
-  if (!rangeNode) throw new ParseProblem("unexpected end of input", bracketPos);
-  return { kind: "matrixSelector", selector: inner, range: buildDuration(source, rangeNode), pos: rangeOf(node) };
+  if (!rangeNode) throw new ParseProblem("unexpected end of input", { start: node.to, end: node.to });
+  const range = buildDurationClause(source, rangeNode);
+  const bracketPos = { start: rangeNode.from - 1, end: node.to };
+  return applyPostfix(buildExpr(source, firstExpr(node)), node.to, (inner) => {
+    if (inner.kind !== "vectorSelector") throw new ParseProblem("ranges only allowed for vector selectors", bracketPos);
+    if (inner.offset) throw new ParseProblem("no offset modifiers allowed before range", bracketPos);
+    if (inner.at) throw new ParseProblem("no @ modifiers allowed before range", bracketPos);
+    return { kind: "matrixSelector", selector: inner, range, pos: { start: inner.pos.start, end: node.to } };
+  });
 }
 
-function buildSubquery(source: Source, node: SyntaxNode): SubqueryExpr {
-  const inner = buildExpr(source, firstExpr(node));
+function buildSubquery(source: Source, node: SyntaxNode): Expr {
   const [rangeNode, stepNode] = childrenOf(node).filter((kid) => kid.name === "DurationExpr");
-  if (!rangeNode) throw new ParseProblem("unexpected end of input", rangeOf(node));
-  const subquery: SubqueryExpr = { kind: "subquery", expr: inner, range: buildDuration(source, rangeNode), pos: rangeOf(node) };
-  if (stepNode) subquery.step = buildDuration(source, stepNode);
-  return subquery;
+  if (!rangeNode) throw new ParseProblem("unexpected end of input", { start: node.to, end: node.to });
+  const range = buildDurationClause(source, rangeNode);
+  const step = stepNode ? buildDurationClause(source, stepNode) : undefined;
+  return applyPostfix(buildExpr(source, firstExpr(node)), node.to, (inner) => {
+    const subquery: SubqueryExpr = { kind: "subquery", expr: inner, range, pos: { start: inner.pos.start, end: node.to } };
+    if (step) subquery.step = step;
+    return subquery;
+  });
 }
 
 function buildOffset(source: Source, node: SyntaxNode): Expr {
-  const inner = buildExpr(source, firstExpr(node));
   const durationNode = childNamed(node, "OffsetDurationExpr");
   if (!durationNode) throw new ParseProblem("unexpected end of input in offset, expected duration", { start: node.to, end: node.to });
-  applyOffset(inner, buildDuration(source, durationNode), { start: inner.pos.start, end: node.to });
-  return inner;
+  const offset = buildDurationClause(source, durationNode);
+  return applyPostfix(buildExpr(source, firstExpr(node)), node.to, (inner) => {
+    applyOffset(inner, offset, { start: inner.pos.start, end: node.to });
+    return inner;
+  });
 }
 
 function buildAt(source: Source, node: SyntaxNode): Expr {
-  const inner = buildExpr(source, firstExpr(node));
-  const pos = { start: inner.pos.start, end: node.to };
-  applyAt(inner, readAtModifier(source, node), pos);
-  return inner;
+  const at = readAtModifier(source, node);
+  return applyPostfix(buildExpr(source, firstExpr(node)), node.to, (inner) => {
+    applyAt(inner, at, { start: inner.pos.start, end: node.to });
+    return inner;
+  });
 }
 
 function readAtModifier(source: Source, node: SyntaxNode): AtModifier {
@@ -151,7 +159,9 @@ function readAtModifier(source: Source, node: SyntaxNode): AtModifier {
 }
 
 function buildRangeMode(source: Source, node: SyntaxNode): Expr {
-  const inner = buildExpr(source, firstExpr(node));
-  applyRangeMode(inner, node.name === "AnchoredExpr" ? "anchored" : "smoothed", { start: inner.pos.start, end: node.to });
-  return inner;
+  const mode = node.name === "AnchoredExpr" ? "anchored" : "smoothed";
+  return applyPostfix(buildExpr(source, firstExpr(node)), node.to, (inner) => {
+    applyRangeMode(inner, mode, { start: inner.pos.start, end: node.to });
+    return inner;
+  });
 }

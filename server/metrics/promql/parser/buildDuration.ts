@@ -17,8 +17,9 @@ export function buildDuration(source: Source, node: SyntaxNode): DurationExpr {
     return { kind: "durationBinary", op: DURATION_OPS[opNode.name] ?? "+", lhs: buildDuration(source, first), rhs: buildDuration(source, second), pos };
   }
   if (head.name === "UnaryOp" && first) {
-    const op = textOf(source, head) === "-" ? "-" : "+";
-    return { kind: "durationUnary", op, expr: buildDuration(source, first), pos };
+    const expr = buildDuration(source, first);
+    // A leading + changes nothing; Prometheus drops it when printing, so the tree does too.
+    return textOf(source, head) === "-" ? { kind: "durationUnary", op: "-", expr, pos } : { ...expr, pos };
   }
   if (head.name === "DurationStep") return { kind: "durationStep", pos };
   if (head.name === "DurationRange") return { kind: "durationRange", pos };
@@ -42,4 +43,12 @@ function buildDurationLiteral(source: Source, node: SyntaxNode): DurationExpr {
   const seconds = parseNumberText(text);
   if (!Number.isFinite(seconds)) throw new ParseProblem(`not a valid duration string: ${JSON.stringify(text)}`, pos);
   return { kind: "durationLiteral", ms: Math.round(seconds * 1000), pos, unitless: true };
+}
+
+/** A whole range, step or offset: a bare literal keeps no unitless mark, as it prints as a duration. */
+export function buildDurationClause(source: Source, node: SyntaxNode): DurationExpr {
+  const duration = buildDuration(source, node);
+  const literal = duration.kind === "durationUnary" ? duration.expr : duration;
+  if (literal.kind === "durationLiteral") delete literal.unitless;
+  return duration;
 }

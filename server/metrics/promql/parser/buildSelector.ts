@@ -26,9 +26,6 @@ export function buildVectorSelector(source: Source, node: SyntaxNode): VectorSel
     if (duplicate) throw new ParseProblem(`metric name must not be set twice: ${goQuote(name)} or ${goQuote(duplicate.value)}`, rangeOf(node));
     matchers.unshift({ type: "=", name: "__name__", value: name });
   }
-  if (!matchers.some((m) => !matchesEmpty(m))) {
-    throw new ParseProblem("vector selector must contain at least one non-empty matcher", rangeOf(node));
-  }
   return { kind: "vectorSelector", name, matchers, pos: rangeOf(node) };
 }
 
@@ -55,28 +52,6 @@ export function readString(source: Source, node: SyntaxNode): string {
     return unquoteString(token);
   } catch (err) {
     throw new ParseProblem((err as Error).message, rangeOf(literal));
-  }
-}
-
-function matchesEmpty(matcher: LabelMatcher): boolean {
-  switch (matcher.type) {
-    case "=":
-      return matcher.value === "";
-    case "!=":
-      return matcher.value !== "";
-    case "=~":
-      return regexMatchesEmpty(matcher.value) ?? false;
-    case "!~":
-      return !(regexMatchesEmpty(matcher.value) ?? true);
-  }
-}
-
-/** Whether an anchored RE2 pattern matches ""; undefined when JavaScript cannot compile it. */
-function regexMatchesEmpty(pattern: string): boolean | undefined {
-  try {
-    return new RegExp(`^(?:${pattern})$`, "su").test("");
-  } catch {
-    return undefined;
   }
 }
 

@@ -59,6 +59,8 @@ const shapes: Record<string, Shape> = {
   end: [[], 0, S, true],
   step: [[], 0, S, true],
   range: [[], 0, S, true],
+  min_of: [[S, S], 0, S, true],
+  max_of: [[S, S], 0, S, true],
 };
 
 /** Every PromQL function the 0.314 grammar knows, by name. */

@@ -38,3 +38,20 @@ export function applyRangeMode(expr: Expr, mode: "anchored" | "smoothed", pos: P
 function extendTo(expr: Expr, end: number): void {
   expr.pos = { start: expr.pos.start, end: Math.max(expr.pos.end, end) };
 }
+
+/**
+ * Applies a postfix (range, subquery, offset, @, anchored) to the operand it belongs to. The grammar
+ * attaches postfixes to a whole binary or unary expression (`a + b offset 5m`), while in PromQL they
+ * bind tighter than any operator, so they go down to the rightmost operand.
+ */
+export function applyPostfix(expr: Expr, end: number, apply: (operand: Expr) => Expr): Expr {
+  if (expr.kind === "binary") {
+    expr.rhs = applyPostfix(expr.rhs, end, apply);
+  } else if (expr.kind === "unary") {
+    expr.expr = applyPostfix(expr.expr, end, apply);
+  } else {
+    return apply(expr);
+  }
+  expr.pos = { start: expr.pos.start, end };
+  return expr;
+}

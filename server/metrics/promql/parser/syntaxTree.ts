@@ -25,6 +25,6 @@ export function rangeOf(node: SyntaxNode): { start: number; end: number } {
   return { start: node.from, end: node.to };
 }
 
-export function parseTree(query: string): SyntaxNode {
-  return parser.parse(query).topNode;
+export function parseTree(text: string): SyntaxNode {
+  return parser.parse(text).topNode;
 }

@@ -1,4 +1,5 @@
 import type { Expr, ValueType } from "../ast";
+import { functionSignatures } from "./functions";
 
 /** The type an expression evaluates to. */
 export function valueTypeOf(expr: Expr): ValueType {
@@ -14,7 +15,7 @@ export function valueTypeOf(expr: Expr): ValueType {
     case "subquery":
       return "matrix";
     case "call":
-      return callReturnType(expr.func);
+      return functionSignatures.get(expr.func)?.returnType ?? "vector";
     case "binary":
       return valueTypeOf(expr.lhs) === "scalar" && valueTypeOf(expr.rhs) === "scalar" ? "scalar" : "vector";
     case "unary":
@@ -23,10 +24,9 @@ export function valueTypeOf(expr: Expr): ValueType {
   }
 }
 
-import { functionSignatures } from "./functions";
-
-function callReturnType(name: string): ValueType {
-  return functionSignatures.get(name)?.returnType ?? "vector";
+/** The type's name in Prometheus's messages: `instant vector`, `range vector`, `scalar`, `string`. */
+export function documentedType(type: ValueType): string {
+  if (type === "vector") return "instant vector";
+  if (type === "matrix") return "range vector";
+  return type;
 }
-
-export function checkTypes(_expr: Expr): void {}

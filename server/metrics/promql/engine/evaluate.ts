@@ -1,0 +1,73 @@
+import type { Expr, UnaryExpr } from "../ast";
+import { PromQLError } from "../values";
+import { evalAggregate } from "./aggregations";
+import { evalBinaryValues } from "./binaryOps";
+import { evalCall } from "./functions";
+import { evalMatrixSelector, evalVectorSelector } from "./selectors";
+import { evalSubquery } from "./subqueries";
+import type { EvalContext, EvalValue } from "./types";
+import { constantScalar, mapVector } from "./vectorMath";
+
+/** Samples an evaluated value holds, for the max-samples limit. */
+function sizeOf(v: EvalValue): number {
+  switch (v.type) {
+    case "scalar":
+    case "string":
+      return 0;
+    case "vector": {
+      let n = 0;
+      for (const s of v.series) for (let i = 0; i < s.present.length; i++) n += s.present[i]!;
+      return n;
+    }
+    case "matrix": {
+      let n = 0;
+      for (const s of v.series) n += s.t.length;
+      return n;
+    }
+  }
+}
+
+/** Evaluates any expression over the context's step grid; its children are released once it is done. */
+export function evaluate(expr: Expr, ctx: EvalContext): EvalValue {
+  ctx.budget.checkpoint();
+  const mark = ctx.budget.mark();
+  const value = evaluateNode(expr, ctx);
+  ctx.budget.resetTo(mark);
+  ctx.budget.take(sizeOf(value));
+  return value;
+}
+
+function evaluateNode(expr: Expr, ctx: EvalContext): EvalValue {
+  switch (expr.kind) {
+    case "number":
+      return constantScalar(expr.value, ctx.grid.count);
+    case "string":
+      return { type: "string", value: expr.value };
+    case "paren":
+      return evaluate(expr.expr, ctx);
+    case "vectorSelector":
+      return evalVectorSelector(expr, ctx);
+    case "matrixSelector":
+      return evalMatrixSelector(expr, ctx);
+    case "subquery":
+      return evalSubquery(expr, ctx, evaluate);
+    case "unary":
+      return evalUnary(expr, ctx);
+    case "binary":
+      return evalBinaryValues(expr, evaluate(expr.lhs, ctx), evaluate(expr.rhs, ctx), ctx.grid.count);
+    case "aggregate": {
+      const param = expr.param ? evaluate(expr.param, ctx) : undefined;
+      return evalAggregate(expr, evaluate(expr.expr, ctx), param, ctx);
+    }
+    case "call":
+      return evalCall(expr, ctx, evaluate);
+  }
+}
+
+function evalUnary(expr: UnaryExpr, ctx: EvalContext): EvalValue {
+  const v = evaluate(expr.expr, ctx);
+  if (expr.op === "+") return v;
+  if (v.type === "scalar") return { type: "scalar", values: v.values.map((x) => -x) };
+  if (v.type === "vector") return mapVector(v, (x) => -x);
+  throw new PromQLError("bad_data", `unary expression only allowed on expressions of type scalar or instant vector, got "${v.type}"`, expr.pos);
+}

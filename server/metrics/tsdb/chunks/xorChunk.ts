@@ -1,0 +1,238 @@
+import { BitReader, BitWriter } from "./bitStream";
+import { floatFromWords, floatHigh, lastFloatLow, leadingZeros64, trailingZeros64 } from "./floatBits";
+
+/** Samples per chunk, as in Prometheus: small enough to decode quickly, big enough to compress well. */
+export const MAX_CHUNK_SAMPLES = 120;
+/** The sample count sits in the first two bytes, the bit stream follows. */
+const HEADER_BITS = 16;
+const NO_WINDOW = 0xff;
+
+/**
+ * Delta-of-delta buckets for timestamps: [prefix bits, prefix length, payload bits].
+ * A 7-bit first bucket keeps a few milliseconds of scrape jitter to 9 bits.
+ */
+const DOD_BUCKETS: readonly (readonly [number, number, number])[] = [
+  [0b10, 2, 7],
+  [0b110, 3, 14],
+  [0b1110, 4, 20],
+];
+
+function fitsBucket(dod: number, bits: number): boolean {
+  const half = 2 ** (bits - 1);
+  return dod >= -(half - 1) && dod <= half;
+}
+
+/** The open chunk of one series: Gorilla timestamps (delta of delta) and values (XOR with the previous). */
+export class XorAppender extends BitWriter {
+  count = 0;
+  lastT = 0;
+  private lastDelta = 0;
+  private hi = 0;
+  private lo = 0;
+  private leading = NO_WINDOW;
+  private trailing = 0;
+
+  constructor() {
+    super(40);
+    this.bitLength = HEADER_BITS;
+  }
+
+  /** Reopens a chunk written earlier so appends continue where it ended. */
+  static resume(bytes: Uint8Array): XorAppender {
+    const appender = new XorAppender();
+    const it = new XorIterator(bytes);
+    while (it.next()) {
+      appender.count++;
+    }
+    appender.bytes = new Uint8Array(Math.max(40, bytes.length * 2));
+    appender.bytes.set(bytes);
+    appender.bitLength = it.bitPosition();
+    appender.lastT = it.t;
+    appender.lastDelta = it.delta;
+    appender.hi = it.hi;
+    appender.lo = it.lo;
+    appender.leading = it.leading;
+    appender.trailing = it.trailing;
+    return appender;
+  }
+
+  append(t: number, v: number): void {
+    if (this.count === 0) {
+      this.writeBits(floatHigh(t), 32);
+      this.writeBits(lastFloatLow(), 32);
+      this.hi = floatHigh(v);
+      this.lo = lastFloatLow();
+      this.writeBits(this.hi, 32);
+      this.writeBits(this.lo, 32);
+    } else {
+      const delta = t - this.lastT;
+      this.writeDeltaOfDelta(delta - this.lastDelta);
+      this.lastDelta = delta;
+      this.writeValue(v);
+    }
+    this.lastT = t;
+    this.count++;
+    this.bytes[0] = this.count >>> 8;
+    this.bytes[1] = this.count & 0xff;
+  }
+
+  /** An exact-size copy of the chunk's bytes. */
+  finish(): Uint8Array {
+    return this.bytes.slice(0, this.byteLength());
+  }
+
+  /** The bytes written so far without copying (valid until the next append). */
+  view(): Uint8Array {
+    return this.bytes.subarray(0, this.byteLength());
+  }
+
+  private writeDeltaOfDelta(dod: number): void {
+    if (dod === 0) {
+      this.writeBits(0, 1);
+      return;
+    }
+    for (const [prefix, prefixLength, bits] of DOD_BUCKETS) {
+      if (fitsBucket(dod, bits)) {
+        this.writeBits(prefix, prefixLength);
+        this.writeBits(dod & ((1 << bits) - 1), bits);
+        return;
+      }
+    }
+    this.writeBits(0b1111, 4);
+    this.writeBits(floatHigh(dod), 32);
+    this.writeBits(lastFloatLow(), 32);
+  }
+
+  private writeValue(v: number): void {
+    const hi = floatHigh(v);
+    const lo = lastFloatLow();
+    const xHi = (hi ^ this.hi) >>> 0;
+    const xLo = (lo ^ this.lo) >>> 0;
+    this.hi = hi;
+    this.lo = lo;
+    if (xHi === 0 && xLo === 0) {
+      this.writeBits(0, 1);
+      return;
+    }
+    let leading = leadingZeros64(xHi, xLo);
+    const trailing = trailingZeros64(xHi, xLo);
+    if (leading > 31) leading = 31;
+    if (this.leading !== NO_WINDOW && leading >= this.leading && trailing >= this.trailing) {
+      this.writeBits(0b10, 2);
+      writeShifted(this, xHi, xLo, this.trailing, 64 - this.leading - this.trailing);
+      return;
+    }
+    this.leading = leading;
+    this.trailing = trailing;
+    const significant = 64 - leading - trailing;
+    this.writeBits(0b11, 2);
+    this.writeBits(leading, 5);
+    this.writeBits(significant & 63, 6);
+    writeShifted(this, xHi, xLo, trailing, significant);
+  }
+}
+
+function writeShifted(writer: BitWriter, hi: number, lo: number, shift: number, count: number): void {
+  if (shift === 0) writer.writeBits64(hi, lo, count);
+  else if (shift < 32) writer.writeBits64(hi >>> shift, ((lo >>> shift) | (hi << (32 - shift))) >>> 0, count);
+  else writer.writeBits64(0, hi >>> (shift - 32), count);
+}
+
+/** Walks a chunk's samples in order; `t` and `v` hold the current one after next() returns true. */
+export class XorIterator {
+  t = 0;
+  v = 0;
+  delta = 0;
+  hi = 0;
+  lo = 0;
+  leading = NO_WINDOW;
+  trailing = 0;
+  readonly total: number;
+  private index = 0;
+  private readonly reader: BitReader;
+
+  constructor(bytes: Uint8Array) {
+    if (bytes.length < 2) throw new Error("chunk shorter than its header");
+    this.total = (bytes[0]! << 8) | bytes[1]!;
+    this.reader = new BitReader(bytes, HEADER_BITS);
+  }
+
+  bitPosition(): number {
+    return this.reader.position;
+  }
+
+  next(): boolean {
+    if (this.index >= this.total) return false;
+    const r = this.reader;
+    if (this.index === 0) {
+      this.t = floatFromWords(r.readBits(32), r.readBits(32));
+      this.hi = r.readBits(32);
+      this.lo = r.readBits(32);
+    } else {
+      this.delta += this.readDeltaOfDelta();
+      this.t += this.delta;
+      this.readValue();
+    }
+    this.v = floatFromWords(this.hi, this.lo);
+    this.index++;
+    return true;
+  }
+
+  private readDeltaOfDelta(): number {
+    const r = this.reader;
+    if (!r.readBit()) return 0;
+    for (const [, , bits] of DOD_BUCKETS) {
+      if (!r.readBit()) {
+        const raw = r.readBits(bits);
+        return raw > 2 ** (bits - 1) ? raw - 2 ** bits : raw;
+      }
+    }
+    return floatFromWords(r.readBits(32), r.readBits(32));
+  }
+
+  private readValue(): void {
+    const r = this.reader;
+    if (!r.readBit()) return;
+    if (r.readBit()) {
+      this.leading = r.readBits(5);
+      const significant = r.readBits(6) || 64;
+      this.trailing = 64 - this.leading - significant;
+    }
+    const significant = 64 - this.leading - this.trailing;
+    let xHi = 0;
+    let xLo = 0;
+    if (significant > 32) {
+      xHi = r.readBits(significant - 32);
+      xLo = r.readBits(32);
+    } else {
+      xLo = r.readBits(significant);
+    }
+    const s = this.trailing;
+    if (s >= 32) {
+      xHi = s === 64 ? 0 : (xLo << (s - 32)) >>> 0;
+      xLo = 0;
+    } else if (s > 0) {
+      xHi = ((xHi << s) | (xLo >>> (32 - s))) >>> 0;
+      xLo = (xLo << s) >>> 0;
+    }
+    this.hi = (this.hi ^ xHi) >>> 0;
+    this.lo = (this.lo ^ xLo) >>> 0;
+  }
+}
+
+/** Decodes every sample of a chunk into the arrays from `offset`; returns the count written. */
+export function decodeXorInto(bytes: Uint8Array, timestamps: Float64Array, values: Float64Array, offset: number): number {
+  const it = new XorIterator(bytes);
+  let i = offset;
+  while (it.next()) {
+    timestamps[i] = it.t;
+    values[i] = it.v;
+    i++;
+  }
+  return i - offset;
+}
+
+/** Sample count from a chunk's header without decoding it. */
+export function chunkSampleCount(bytes: Uint8Array): number {
+  return ((bytes[0] ?? 0) << 8) | (bytes[1] ?? 0);
+}

@@ -1,0 +1,53 @@
+import { compareLabels, compareStrings, type Labels } from "../model/labels";
+import type { LabelMatcher, Querier, SeriesSamples } from "../storage";
+import type { Head } from "./head";
+import type { MemSeries } from "./memSeries";
+
+/** Reads the head: selectors through the postings index, samples decoded from the overlapping chunks only. */
+export class HeadQuerier implements Querier {
+  constructor(private readonly head: Head) {}
+
+  select(matchers: readonly LabelMatcher[], mint: number, maxt: number): SeriesSamples[] {
+    const out: SeriesSamples[] = [];
+    for (const series of this.head.matching(matchers)) {
+      if (!series.overlaps(mint, maxt)) continue;
+      const { timestamps, values } = series.floatSamples(mint, maxt);
+      const histograms = series.histogramSamples(mint, maxt);
+      if (timestamps.length === 0 && !histograms) continue;
+      const samples: SeriesSamples = { labels: this.head.labelsOf(series), timestamps, values };
+      if (histograms) samples.histograms = histograms.map(({ t, h }) => ({ t, h }));
+      out.push(samples);
+    }
+    return out.sort((a, b) => compareLabels(a.labels, b.labels));
+  }
+
+  series(matchers: readonly LabelMatcher[], mint: number, maxt: number): Labels[] {
+    return this.inRange(matchers, mint, maxt)
+      .map((s) => this.head.labelsOf(s))
+      .sort(compareLabels);
+  }
+
+  labelNames(matchers: readonly LabelMatcher[], mint: number, maxt: number): string[] {
+    const names = new Set<number>();
+    for (const s of this.inRange(matchers, mint, maxt)) for (let i = 0; i < s.refs.length; i += 2) names.add(s.refs[i]!);
+    return this.texts(names);
+  }
+
+  labelValues(name: string, matchers: readonly LabelMatcher[], mint: number, maxt: number): string[] {
+    const nameId = this.head.symbols.lookup(name);
+    if (nameId === undefined) return [];
+    const values = new Set<number>();
+    for (const s of this.inRange(matchers, mint, maxt)) {
+      for (let i = 0; i < s.refs.length; i += 2) if (s.refs[i] === nameId) values.add(s.refs[i + 1]!);
+    }
+    return this.texts(values);
+  }
+
+  private inRange(matchers: readonly LabelMatcher[], mint: number, maxt: number): MemSeries[] {
+    return this.head.matching(matchers).filter((s) => s.overlaps(mint, maxt));
+  }
+
+  private texts(ids: Set<number>): string[] {
+    return [...ids].map((id) => this.head.symbols.text(id)).sort(compareStrings);
+  }
+}

@@ -1,0 +1,3 @@
+export { TsdbStorage, createMemoryStorage, type StoreHealth } from "./tsdbStorage";
+export type { RetentionPolicy, RetentionOutcome } from "./retention";
+export { openStorage, openStorageWithReport, type OpenStorageOptions } from "./openStorage";

@@ -1,0 +1,136 @@
+import type { NativeHistogram } from "../model/sample";
+import { MAX_CHUNK_SAMPLES, XorAppender, chunkSampleCount, decodeXorInto } from "./chunks/xorChunk";
+
+/** A chunk also closes when it spans this long, so sparse series do not keep one chunk for days. */
+export const MAX_CHUNK_SPAN_MS = 2 * 60 * 60 * 1000;
+
+export interface HistogramSample {
+  t: number;
+  h: NativeHistogram;
+}
+
+/** One active series: its label refs, closed chunks and the open chunk being appended to. */
+export class MemSeries {
+  /** Closed chunks, oldest first, with their first and last timestamps beside them. */
+  chunks: Uint8Array[] = [];
+  chunkMint: number[] = [];
+  chunkMaxt: number[] = [];
+  open: XorAppender | null = null;
+  openMint = 0;
+  histograms: HistogramSample[] | null = null;
+  /** Newest timestamp of any sample (float or histogram). */
+  lastT = -Infinity;
+  /** Newest timestamp accepted within the commit being checked (see `checkEpoch`). */
+  pendingT = -Infinity;
+  checkEpoch = -1;
+  walLogged = false;
+  removed = false;
+
+  constructor(
+    readonly id: number,
+    /** Interned label pairs: [name, value, name, value, ...], sorted by name. */
+    readonly refs: Uint32Array,
+  ) {}
+
+  appendFloat(t: number, v: number): void {
+    let open = this.open;
+    if (open && (open.count >= MAX_CHUNK_SAMPLES || t - this.openMint >= MAX_CHUNK_SPAN_MS)) {
+      this.closeOpenChunk();
+      open = null;
+    }
+    if (!open) {
+      open = new XorAppender();
+      this.open = open;
+      this.openMint = t;
+    }
+    open.append(t, v);
+    if (t > this.lastT) this.lastT = t;
+  }
+
+  appendHistogram(t: number, h: NativeHistogram): void {
+    (this.histograms ??= []).push({ t, h });
+    if (t > this.lastT) this.lastT = t;
+  }
+
+  closeOpenChunk(): void {
+    const open = this.open;
+    if (!open) return;
+    this.chunks.push(open.finish());
+    this.chunkMint.push(this.openMint);
+    this.chunkMaxt.push(open.lastT);
+    this.open = null;
+  }
+
+  /** Oldest timestamp held, or Infinity when empty. */
+  mint(): number {
+    const first = this.chunkMint[0] ?? (this.open ? this.openMint : Infinity);
+    return Math.min(first, this.histograms?.[0]?.t ?? Infinity);
+  }
+
+  overlaps(mint: number, maxt: number): boolean {
+    return this.lastT >= mint && this.mint() <= maxt;
+  }
+
+  chunkBytes(): number {
+    let bytes = this.open ? this.open.byteLength() : 0;
+    for (const c of this.chunks) bytes += c.length;
+    return bytes;
+  }
+
+  /** Float samples in [mint, maxt], decoding only the chunks that overlap it. */
+  floatSamples(mint: number, maxt: number): { timestamps: Float64Array; values: Float64Array } {
+    const picked: Uint8Array[] = [];
+    for (let i = 0; i < this.chunks.length; i++) {
+      if (this.chunkMaxt[i]! >= mint && this.chunkMint[i]! <= maxt) picked.push(this.chunks[i]!);
+    }
+    if (this.open && this.open.lastT >= mint && this.openMint <= maxt) picked.push(this.open.view());
+    let total = 0;
+    for (const c of picked) total += chunkSampleCount(c);
+    const timestamps = new Float64Array(total);
+    const values = new Float64Array(total);
+    let offset = 0;
+    for (const c of picked) offset += decodeXorInto(c, timestamps, values, offset);
+    const from = lowerBound(timestamps, mint);
+    const to = lowerBound(timestamps, maxt + 1);
+    if (from === 0 && to === total) return { timestamps, values };
+    return { timestamps: timestamps.slice(from, to), values: values.slice(from, to) };
+  }
+
+  histogramSamples(mint: number, maxt: number): HistogramSample[] | undefined {
+    const picked = this.histograms?.filter((s) => s.t >= mint && s.t <= maxt);
+    return picked && picked.length > 0 ? picked : undefined;
+  }
+
+  /** Drops closed chunks and histograms that end before `cutoff`; returns the bytes freed. */
+  dropBefore(cutoff: number): number {
+    let n = 0;
+    let freed = 0;
+    while (n < this.chunks.length && this.chunkMaxt[n]! < cutoff) freed += this.chunks[n++]!.length;
+    if (n > 0) {
+      this.chunks.splice(0, n);
+      this.chunkMint.splice(0, n);
+      this.chunkMaxt.splice(0, n);
+    }
+    if (this.open && this.open.lastT < cutoff) {
+      freed += this.open.byteLength();
+      this.open = null;
+    }
+    if (this.histograms) this.histograms = this.histograms.filter((s) => s.t >= cutoff);
+    return freed;
+  }
+
+  isEmpty(): boolean {
+    return this.chunks.length === 0 && this.open === null && (this.histograms?.length ?? 0) === 0;
+  }
+}
+
+function lowerBound(sorted: Float64Array, target: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

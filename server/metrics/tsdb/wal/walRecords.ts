@@ -1,0 +1,73 @@
+import type { Labels } from "../../model/labels";
+import type { CommitBatch } from "../headAppender";
+import { FloatList } from "../floatList";
+import { ByteWriter, type ByteReader } from "./byteCodec";
+import { readHistogram, writeHistogram } from "./histogramCodec";
+import { RecordType, writeFrame } from "./recordFrame";
+
+/** One commit as up to three framed records: new series, float samples, histogram samples. */
+export function encodeCommit(batch: CommitBatch): Uint8Array {
+  const w = new ByteWriter(64 + batch.floatRefs.length * 20);
+  if (batch.newSeries.length > 0) {
+    writeFrame(w, RecordType.Series, () => {
+      w.u32(batch.newSeries.length);
+      for (const s of batch.newSeries) {
+        w.u32(s.id);
+        writeLabels(w, s.labels);
+      }
+    });
+  }
+  if (batch.floatRefs.length > 0) {
+    writeFrame(w, RecordType.Samples, () => {
+      w.u32(batch.floatRefs.length);
+      for (let i = 0; i < batch.floatRefs.length; i++) {
+        w.u32(batch.floatRefs[i]!);
+        w.f64(batch.floatTimestamps[i]!);
+        w.f64(batch.floatValues.at(i));
+      }
+    });
+  }
+  if (batch.histograms.length > 0) {
+    writeFrame(w, RecordType.Histograms, () => {
+      w.u32(batch.histograms.length);
+      for (const { ref, t, h } of batch.histograms) {
+        w.u32(ref);
+        w.f64(t);
+        writeHistogram(w, h);
+      }
+    });
+  }
+  return w.result();
+}
+
+export function writeLabels(w: ByteWriter, labels: Labels): void {
+  w.u32(labels.length);
+  for (const l of labels) {
+    w.string(l.name);
+    w.string(l.value);
+  }
+}
+
+export function readLabels(r: ByteReader): Labels {
+  const count = r.u32();
+  const labels = [];
+  for (let i = 0; i < count; i++) labels.push({ name: r.string(), value: r.string() });
+  return labels;
+}
+
+/** Decodes one WAL record into the batch it came from (only the parts that record holds). */
+export function decodeRecord(type: RecordType, r: ByteReader): CommitBatch {
+  const batch: CommitBatch = { newSeries: [], floatRefs: [], floatTimestamps: [], floatValues: new FloatList(), histograms: [] };
+  const count = r.u32();
+  for (let i = 0; i < count; i++) {
+    if (type === RecordType.Series) batch.newSeries.push({ id: r.u32(), labels: readLabels(r) });
+    else if (type === RecordType.Samples) {
+      batch.floatRefs.push(r.u32());
+      batch.floatTimestamps.push(r.f64());
+      batch.floatValues.push(r.f64());
+    } else if (type === RecordType.Histograms) batch.histograms.push({ ref: r.u32(), t: r.f64(), h: readHistogram(r) });
+    else throw new Error(`record type ${type} does not belong in the write-ahead log`);
+  }
+  if (r.remaining !== 0) throw new Error(`${r.remaining} stray bytes after the record's entries`);
+  return batch;
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Head } from "../head";
+import type { MemSeries } from "../memSeries";
+import { scanFrames } from "./recordFrame";
+import { listSegments, segmentFileName } from "./segments";
+import { decodeRecord } from "./walRecords";
+
+export interface ReplayOutcome {
+  problems: string[];
+  samples: number;
+  lastSegment: number;
+}
+
+/**
+ * Replays segments from `fromSegment` on into the head. A torn or corrupt record ends its segment:
+ * what came before is kept, the rest is reported, and replay goes on with the next segment.
+ */
+export function replayWal(head: Head, walDir: string, fromSegment: number): ReplayOutcome {
+  const problems: string[] = [];
+  const seriesByRef = new Map<number, MemSeries>();
+  for (const series of head.allSeries()) seriesByRef.set(series.id, series);
+  let samples = 0;
+  let unknownRefs = 0;
+  const segments = listSegments(walDir);
+  for (const segment of segments) {
+    if (segment < fromSegment) continue;
+    const data = readFileSync(path.join(walDir, segmentFileName(segment)));
+    const scan = scanFrames(data, (type, r) => {
+      const batch = decodeRecord(type, r);
+      for (const s of batch.newSeries) {
+        const series = head.restore(s.id, s.labels);
+        series.walLogged = true;
+        seriesByRef.set(s.id, series);
+      }
+      for (let i = 0; i < batch.floatRefs.length; i++) {
+        const series = seriesByRef.get(batch.floatRefs[i]!);
+        const t = batch.floatTimestamps[i]!;
+        if (!series) unknownRefs++;
+        else if (t > series.lastT) {
+          series.appendFloat(t, batch.floatValues.at(i));
+          samples++;
+        }
+      }
+      for (const { ref, t, h } of batch.histograms) {
+        const series = seriesByRef.get(ref);
+        if (!series) unknownRefs++;
+        else if (t > series.lastT) {
+          series.appendHistogram(t, h);
+          samples++;
+        }
+      }
+    });
+    if (scan.error) {
+      problems.push(
+        `write-ahead log segment ${segmentFileName(segment)} is damaged: ${scan.error}; ` +
+          `${scan.records} records (${scan.goodBytes} bytes) loaded, ${data.length - scan.goodBytes} bytes skipped`,
+      );
+    }
+  }
+  if (unknownRefs > 0) problems.push(`write-ahead log: ${unknownRefs} samples refer to series whose record was lost; they were skipped`);
+  return { problems, samples, lastSegment: segments.at(-1) ?? fromSegment - 1 };
+}
