@@ -12,7 +12,7 @@ export interface Runtime {
   /** CPU and memory of pods and nodes from metrics.k8s.io, polled with Orrery's own identity. */
   usage: UsagePoller;
   /** The metrics store, PromQL engine and the Prometheus API's settings. */
-  metrics?: MetricsRuntime;
+  metrics: MetricsRuntime;
 }
 
 const key = Symbol.for("orrery.runtime");

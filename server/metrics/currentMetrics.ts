@@ -1,10 +1,7 @@
-import { ApiError } from "../http/errors";
 import { getRuntime } from "../runtime";
 import type { MetricsRuntime } from "./metricsRuntime";
 
-/** The running metrics engine; a 503 while it is not started (the store opens before Orrery serves). */
+/** The running metrics engine: the store, the engine and the Prometheus API's settings of this process. */
 export function metricsRuntime(): MetricsRuntime {
-  const metrics = getRuntime().metrics;
-  if (!metrics) throw new ApiError(503, "unavailable", "the metrics engine is not running; see the server log");
-  return metrics;
+  return getRuntime().metrics;
 }
