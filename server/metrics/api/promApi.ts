@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { log } from "@/server/log";
-import { PromQLError } from "../promql/values";
 import type { LabelMatcher } from "../storage";
 import type { Endpoint, PromApiDeps } from "./apiTypes";
 import { buildInfo, metadata } from "./metadataEndpoint";
 import { readParams } from "./params";
 import type { PersonConcurrency } from "./personConcurrency";
-import { promError } from "./promResponse";
+import { promError, promQLErrorOf } from "./promResponse";
 import { formatQuery, instantQuery, rangeQuery } from "./queryEndpoints";
 import { labelNames, labelValues, series } from "./seriesEndpoints";
 
@@ -44,7 +43,8 @@ export interface PromRequester {
 }
 
 function toPromErrorResponse(error: unknown, path: string): Response {
-  if (error instanceof PromQLError) return promError(error.type, error.message);
+  const known = promQLErrorOf(error);
+  if (known) return promError(known.type, known.message);
   const incident = randomUUID();
   log.error({ err: error, incident, path }, "unexpected error in the Prometheus API");
   return promError("internal", `internal error (incident ${incident}); the server log has the details`);

@@ -33,6 +33,18 @@ export function promError(type: PromErrorType, message: string, options: { statu
   return Response.json({ status: "error", errorType: type, error: message }, { status: options.status ?? statusOfType[type], headers: { ...headers, ...options.headers } });
 }
 
+/**
+ * The PromQLError in `error`, also when it was made by another bundle's copy of the class: the engine runs in the
+ * custom server's bundle, the routes in Next's, so `instanceof` alone misses the engine's errors.
+ */
+export function promQLErrorOf(error: unknown): PromQLError | undefined {
+  if (error instanceof PromQLError) return error;
+  if (!(error instanceof Error) || error.name !== "PromQLError") return undefined;
+  const { type, position } = error as Error & { type?: unknown; position?: { start: number; end: number } };
+  if (typeof type !== "string" || !(type in statusOfType)) return undefined;
+  return new PromQLError(type as PromErrorType, error.message, position);
+}
+
 /** A bad request parameter in Prometheus's words: `invalid parameter "step": …`. */
 export function invalidParameter(name: string, reason: string): PromQLError {
   return new PromQLError("bad_data", `invalid parameter ${JSON.stringify(name)}: ${reason}`);

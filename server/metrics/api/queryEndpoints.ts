@@ -1,7 +1,7 @@
 import { PromQLError, type QueryOptions } from "../promql/values";
 import type { ApiCall, Endpoint, PromApiDeps } from "./apiTypes";
 import { parseDuration, parseLimit, timeParam, type PromParams } from "./params";
-import { badData, invalidParameter, promSuccess } from "./promResponse";
+import { badData, invalidParameter, promQLErrorOf, promSuccess } from "./promResponse";
 import { limitSeries, queryDataJson } from "./queryJson";
 import { queryDeadline, runUnderDeadline } from "./runQuery";
 
@@ -23,10 +23,11 @@ function queryLimits(deps: PromApiDeps, params: PromParams): { timeoutMs: number
 
 // A parse error is a bad `query` parameter, as Prometheus words it.
 function asQueryParamError(error: unknown): unknown {
-  if (error instanceof PromQLError && error.type === "bad_data" && !error.message.startsWith("invalid parameter")) {
-    return new PromQLError("bad_data", `invalid parameter "query": ${error.message}`, error.position);
+  const known = promQLErrorOf(error);
+  if (known?.type === "bad_data" && !known.message.startsWith("invalid parameter")) {
+    return new PromQLError("bad_data", `invalid parameter "query": ${known.message}`, known.position);
   }
-  return error;
+  return known ?? error;
 }
 
 type Evaluation = ReturnType<PromApiDeps["engine"]["instantQuery"]>;

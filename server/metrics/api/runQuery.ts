@@ -1,4 +1,5 @@
 import { PromQLError } from "../promql/values";
+import { promQLErrorOf } from "./promResponse";
 
 /** The query's budget and the client's abort, as one signal, with the reason each ends in Prometheus's words. */
 export interface QueryDeadline {
@@ -36,7 +37,8 @@ export async function runUnderDeadline<T>(deadline: QueryDeadline, evaluate: (si
   try {
     return await Promise.race([evaluate(signal), aborted]);
   } catch (error) {
-    if (signal.aborted && !(error instanceof PromQLError && error.type !== "canceled")) throw signal.reason;
+    const known = promQLErrorOf(error);
+    if (signal.aborted && !(known && known.type !== "canceled")) throw signal.reason;
     throw error;
   } finally {
     deadline.dispose();
