@@ -1,6 +1,11 @@
 import { BitReader, BitWriter } from "./bitStream";
-import { decimalStep, readDecimalStep, writeDecimalStep } from "./decimalDelta";
-import { floatFromWords, floatHigh, lastFloatLow, leadingZeros64, trailingZeros64 } from "./floatBits";
+import * as decimal from "./decimalDelta";
+import * as bits from "./floatBits";
+
+// Bound once: CommonJS transforms (tsx, vitest's SSR) turn every call of an imported function into
+// a getter call on the module object, which costs more than the decoding itself in these loops.
+const { decimalStep, readDecimalStep, writeDecimalStep } = decimal;
+const { floatFromWords, floatHigh, lastFloatLow, leadingZeros64, trailingZeros64 } = bits;
 
 /** Samples per chunk, as in Prometheus: small enough to decode quickly, big enough to compress well. */
 export const MAX_CHUNK_SAMPLES = 120;
@@ -19,7 +24,7 @@ const DOD_BUCKETS: readonly (readonly [number, number, number])[] = [
 ];
 
 function fitsBucket(dod: number, bits: number): boolean {
-  const half = 2 ** (bits - 1);
+  const half = 1 << (bits - 1);
   return dod >= -(half - 1) && dod <= half;
 }
 
@@ -230,12 +235,9 @@ export class XorIterator {
   private readDeltaOfDelta(): number {
     const r = this.reader;
     if (!r.readBit()) return 0;
-    for (const [, , bits] of DOD_BUCKETS) {
-      if (!r.readBit()) {
-        const raw = r.readBits(bits);
-        return raw > 2 ** (bits - 1) ? raw - 2 ** bits : raw;
-      }
-    }
+    if (!r.readBit()) return signed(r.readBits(4), 4);
+    if (!r.readBit()) return signed(r.readBits(10), 10);
+    if (!r.readBit()) return signed(r.readBits(20), 20);
     return floatFromWords(r.readBits(32), r.readBits(32));
   }
 
@@ -288,6 +290,11 @@ export class XorIterator {
     this.hi = hi;
     this.lo = lo;
   }
+}
+
+/** Reads an n-bit payload of the dod buckets: values run from -(2^(n-1) - 1) to 2^(n-1). */
+function signed(raw: number, width: number): number {
+  return raw > 1 << (width - 1) ? raw - (1 << width) : raw;
 }
 
 /** Decodes every sample of a chunk into the arrays from `offset`; returns the count written. */
