@@ -53,21 +53,20 @@ export class XorAppender extends BitWriter {
   /** Reopens a chunk written earlier so appends continue where it ended. */
   static resume(bytes: Uint8Array): XorAppender {
     const appender = new XorAppender();
-    const it = new XorIterator(bytes);
-    while (it.next()) {
-      appender.count++;
-    }
+    const count = chunkSampleCount(bytes);
+    const end = decodeXor(bytes, new Float64Array(count), new Float64Array(count), 0);
     appender.bytes = new Uint8Array(Math.max(40, bytes.length * 2));
     appender.bytes.set(bytes);
-    appender.bitLength = it.bitPosition();
-    appender.lastT = it.t;
-    appender.lastDelta = it.delta;
-    appender.hi = it.hi;
-    appender.lo = it.lo;
-    appender.leading = it.leading;
-    appender.trailing = it.trailing;
-    appender.scale = it.scale;
-    appender.lastValue = it.v;
+    appender.count = count;
+    appender.bitLength = end.bitPosition;
+    appender.lastT = end.t;
+    appender.lastDelta = end.delta;
+    appender.hi = end.hi;
+    appender.lo = end.lo;
+    appender.leading = end.leading;
+    appender.trailing = end.trailing;
+    appender.scale = end.scale;
+    appender.lastValue = end.v;
     return appender;
   }
 
@@ -191,105 +190,104 @@ function writeShifted(writer: BitWriter, hi: number, lo: number, shift: number, 
   else writer.writeBits64(0, hi >>> (shift - 32), count);
 }
 
-/** Walks a chunk's samples in order; `t` and `v` hold the current one after next() returns true. */
-export class XorIterator {
-  t = 0;
-  v = 0;
-  delta = 0;
-  hi = 0;
-  lo = 0;
-  leading = NO_WINDOW;
-  trailing = 0;
-  scale = 0;
-  readonly total: number;
-  private index = 0;
-  private readonly reader: BitReader;
+/** Where decoding a chunk ended: what an appender needs to continue it. */
+export interface XorState {
+  count: number;
+  bitPosition: number;
+  t: number;
+  v: number;
+  delta: number;
+  hi: number;
+  lo: number;
+  leading: number;
+  trailing: number;
+  scale: number;
+}
 
-  constructor(bytes: Uint8Array) {
-    if (bytes.length < 2) throw new Error("chunk shorter than its header");
-    this.total = (bytes[0]! << 8) | bytes[1]!;
-    this.reader = new BitReader(bytes, HEADER_BITS);
-  }
-
-  bitPosition(): number {
-    return this.reader.position;
-  }
-
-  next(): boolean {
-    if (this.index >= this.total) return false;
-    const r = this.reader;
-    if (this.index === 0) {
-      this.t = readTimestamp(r);
-      this.hi = r.readBits(32);
-      this.lo = r.readBits(32);
-    } else {
-      this.delta += this.readDeltaOfDelta();
-      this.t += this.delta;
-      this.readValue();
-    }
-    this.v = floatFromWords(this.hi, this.lo);
-    this.index++;
-    return true;
-  }
-
-  private readDeltaOfDelta(): number {
-    const r = this.reader;
-    if (!r.readBit()) return 0;
-    if (!r.readBit()) return signed(r.readBits(4), 4);
-    if (!r.readBit()) return signed(r.readBits(10), 10);
-    if (!r.readBit()) return signed(r.readBits(20), 20);
-    return floatFromWords(r.readBits(32), r.readBits(32));
-  }
-
-  private readValue(): void {
-    const r = this.reader;
-    if (!r.readBit()) return;
+/**
+ * Decodes every sample of a chunk into the arrays from `offset` and returns the final state.
+ * One function with local state, since this loop is where queries spend their time.
+ */
+export function decodeXor(bytes: Uint8Array, timestamps: Float64Array, values: Float64Array, offset: number): XorState {
+  if (bytes.length < 2) throw new Error("chunk shorter than its header");
+  const total = (bytes[0]! << 8) | bytes[1]!;
+  const r = new BitReader(bytes, HEADER_BITS);
+  const state: XorState = { count: total, bitPosition: 0, t: 0, v: 0, delta: 0, hi: 0, lo: 0, leading: NO_WINDOW, trailing: 0, scale: 0 };
+  if (total === 0) return { ...state, bitPosition: r.position };
+  let t = readTimestamp(r);
+  let hi = r.readBits(32);
+  let lo = r.readBits(32);
+  let v = floatFromWords(hi, lo);
+  let delta = 0;
+  timestamps[offset] = t;
+  values[offset] = v;
+  for (let i = 1; i < total; i++) {
+    delta += readDeltaOfDelta(r);
+    t += delta;
     if (r.readBit()) {
-      if (r.readBit()) {
-        this.readDecimal(r);
-        return;
+      if (!r.readBit()) {
+        [hi, lo] = readXor(r, state, hi, lo);
+      } else if (!r.readBit()) {
+        state.leading = r.readBits(5);
+        state.trailing = 64 - state.leading - (r.readBits(6) || 64);
+        [hi, lo] = readXor(r, state, hi, lo);
+      } else {
+        if (r.readBit()) state.scale = r.readBits(4);
+        [hi, lo] = readDecimalWords(r, state, hi, lo);
       }
-      this.leading = r.readBits(5);
-      const significant = r.readBits(6) || 64;
-      this.trailing = 64 - this.leading - significant;
+      v = floatFromWords(hi, lo);
     }
-    const significant = 64 - this.leading - this.trailing;
-    let xHi = 0;
-    let xLo = 0;
-    if (significant > 32) {
-      xHi = r.readBits(significant - 32);
-      xLo = r.readBits(32);
-    } else {
-      xLo = r.readBits(significant);
-    }
-    const s = this.trailing;
-    if (s >= 32) {
-      xHi = s === 64 ? 0 : (xLo << (s - 32)) >>> 0;
-      xLo = 0;
-    } else if (s > 0) {
-      xHi = ((xHi << s) | (xLo >>> (32 - s))) >>> 0;
-      xLo = (xLo << s) >>> 0;
-    }
-    this.hi = (this.hi ^ xHi) >>> 0;
-    this.lo = (this.lo ^ xLo) >>> 0;
+    timestamps[offset + i] = t;
+    values[offset + i] = v;
   }
+  Object.assign(state, { bitPosition: r.position, t, v, delta, hi, lo });
+  return state;
+}
 
-  private readDecimal(r: BitReader): void {
-    if (r.readBit()) this.scale = r.readBits(4);
-    const v = readDecimalStep(r, floatFromWords(this.hi, this.lo), this.scale);
-    const hi = floatHigh(v);
-    const lo = lastFloatLow();
-    const xHi = (hi ^ this.hi) >>> 0;
-    const xLo = (lo ^ this.lo) >>> 0;
-    const leading = Math.min(31, leadingZeros64(xHi, xLo));
-    const trailing = trailingZeros64(xHi, xLo);
-    if (this.leading === NO_WINDOW || leading < this.leading || trailing < this.trailing) {
-      this.leading = leading;
-      this.trailing = trailing;
-    }
-    this.hi = hi;
-    this.lo = lo;
+function readDeltaOfDelta(r: BitReader): number {
+  if (!r.readBit()) return 0;
+  if (!r.readBit()) return signed(r.readBits(4), 4);
+  if (!r.readBit()) return signed(r.readBits(10), 10);
+  if (!r.readBit()) return signed(r.readBits(20), 20);
+  return floatFromWords(r.readBits(32), r.readBits(32));
+}
+
+/** Reads the XOR's meaningful bits in the current window and applies them to hi:lo. */
+function readXor(r: BitReader, window: XorState, hi: number, lo: number): [number, number] {
+  const significant = 64 - window.leading - window.trailing;
+  let xHi = 0;
+  let xLo = 0;
+  if (significant > 32) {
+    xHi = r.readBits(significant - 32);
+    xLo = r.readBits(32);
+  } else {
+    xLo = r.readBits(significant);
   }
+  const s = window.trailing;
+  if (s >= 32) {
+    xHi = s === 64 ? 0 : (xLo << (s - 32)) >>> 0;
+    xLo = 0;
+  } else if (s > 0) {
+    xHi = ((xHi << s) | (xLo >>> (32 - s))) >>> 0;
+    xLo = (xLo << s) >>> 0;
+  }
+  return [(hi ^ xHi) >>> 0, (lo ^ xLo) >>> 0];
+}
+
+/** Reads a decimal step and moves the XOR window as the encoder did (see writeValue). */
+function readDecimalWords(r: BitReader, window: XorState, hi: number, lo: number): [number, number] {
+  const v = readDecimalStep(r, floatFromWords(hi, lo), window.scale);
+  const nextHi = floatHigh(v);
+  const nextLo = lastFloatLow();
+  const xHi = (nextHi ^ hi) >>> 0;
+  const xLo = (nextLo ^ lo) >>> 0;
+  const leading = Math.min(31, leadingZeros64(xHi, xLo));
+  const trailing = trailingZeros64(xHi, xLo);
+  if (window.leading === NO_WINDOW || leading < window.leading || trailing < window.trailing) {
+    window.leading = leading;
+    window.trailing = trailing;
+  }
+  return [nextHi, nextLo];
 }
 
 /** Reads an n-bit payload of the dod buckets: values run from -(2^(n-1) - 1) to 2^(n-1). */
@@ -299,14 +297,7 @@ function signed(raw: number, width: number): number {
 
 /** Decodes every sample of a chunk into the arrays from `offset`; returns the count written. */
 export function decodeXorInto(bytes: Uint8Array, timestamps: Float64Array, values: Float64Array, offset: number): number {
-  const it = new XorIterator(bytes);
-  let i = offset;
-  while (it.next()) {
-    timestamps[i] = it.t;
-    values[i] = it.v;
-    i++;
-  }
-  return i - offset;
+  return decodeXor(bytes, timestamps, values, offset).count;
 }
 
 /** Sample count from a chunk's header without decoding it. */
