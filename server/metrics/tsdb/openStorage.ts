@@ -44,7 +44,7 @@ export async function openStorageWithReport(options: OpenStorageOptions): Promis
   const problems: string[] = [];
   const checkpoint = listCheckpoints(dir)[0];
   if (checkpoint) problems.push(...(await loadCheckpoint(head, checkpoint.file)));
-  await removeUnfinishedCheckpoints(dir);
+  await removeUnfinishedCheckpoints(dir).catch((err: Error) => problems.push(`could not remove an unfinished checkpoint: ${err.message}`));
   const replay = replayWal(head, walDir, checkpoint?.segment ?? 0);
   problems.push(...replay.problems);
   // New writes go to a new segment, so nothing is ever appended after a damaged tail.
