@@ -23,7 +23,8 @@ export interface OpenedStorage {
   samplesReplayed: number;
 }
 
-const DEFAULTS = { segmentBytes: 32 << 20, syncIntervalMs: 5_000, checkpointIntervalMs: 30 * 60_000 };
+/** Ten-minute checkpoints keep the WAL that a restart replays to minutes of samples. */
+const DEFAULTS = { segmentBytes: 32 << 20, syncIntervalMs: 5_000, checkpointIntervalMs: 10 * 60_000 };
 
 /**
  * Opens the store in a data directory: loads the newest checkpoint, replays the WAL after it, and

@@ -18,11 +18,16 @@ export function encodeCommit(batch: CommitBatch): Uint8Array {
     });
   }
   if (batch.floatRefs.length > 0) {
+    // A commit is mostly one scrape: refs near each other, timestamps near the first; ~10 bytes a sample.
     writeFrame(w, RecordType.Samples, () => {
       w.u32(batch.floatRefs.length);
+      const baseT = batch.floatTimestamps[0]!;
+      w.f64(baseT);
+      let previousRef = 0;
       for (let i = 0; i < batch.floatRefs.length; i++) {
-        w.u32(batch.floatRefs[i]!);
-        w.f64(batch.floatTimestamps[i]!);
+        w.varint(batch.floatRefs[i]! - previousRef);
+        previousRef = batch.floatRefs[i]!;
+        w.varint(batch.floatTimestamps[i]! - baseT);
         w.f64(batch.floatValues.at(i));
       }
     });
@@ -59,11 +64,14 @@ export function readLabels(r: ByteReader): Labels {
 export function decodeRecord(type: RecordType, r: ByteReader): CommitBatch {
   const batch: CommitBatch = { newSeries: [], floatRefs: [], floatTimestamps: [], floatValues: new FloatList(), histograms: [] };
   const count = r.u32();
+  const baseT = type === RecordType.Samples && count > 0 ? r.f64() : 0;
+  let ref = 0;
   for (let i = 0; i < count; i++) {
     if (type === RecordType.Series) batch.newSeries.push({ id: r.u32(), labels: readLabels(r) });
     else if (type === RecordType.Samples) {
-      batch.floatRefs.push(r.u32());
-      batch.floatTimestamps.push(r.f64());
+      ref += r.varint();
+      batch.floatRefs.push(ref);
+      batch.floatTimestamps.push(baseT + r.varint());
       batch.floatValues.push(r.f64());
     } else if (type === RecordType.Histograms) batch.histograms.push({ ref: r.u32(), t: r.f64(), h: readHistogram(r) });
     else throw new Error(`record type ${type} does not belong in the write-ahead log`);
