@@ -60,22 +60,40 @@ export function readLabels(r: ByteReader): Labels {
   return labels;
 }
 
+/** Reads a samples record entry by entry, without building arrays (replay's hot path). */
+export function readSamples(r: ByteReader, onSample: (ref: number, t: number, v: number) => void): void {
+  const count = r.u32();
+  if (count === 0) return;
+  const baseT = r.f64();
+  let ref = 0;
+  for (let i = 0; i < count; i++) {
+    ref += r.varint();
+    const t = baseT + r.varint();
+    onSample(ref, t, r.f64());
+  }
+}
+
 /** Decodes one WAL record into the batch it came from (only the parts that record holds). */
 export function decodeRecord(type: RecordType, r: ByteReader): CommitBatch {
   const batch: CommitBatch = { newSeries: [], floatRefs: [], floatTimestamps: [], floatValues: new FloatList(), histograms: [] };
+  if (type === RecordType.Samples) {
+    readSamples(r, (ref, t, v) => {
+      batch.floatRefs.push(ref);
+      batch.floatTimestamps.push(t);
+      batch.floatValues.push(v);
+    });
+    return checkConsumed(r, batch);
+  }
   const count = r.u32();
-  const baseT = type === RecordType.Samples && count > 0 ? r.f64() : 0;
-  let ref = 0;
   for (let i = 0; i < count; i++) {
     if (type === RecordType.Series) batch.newSeries.push({ id: r.u32(), labels: readLabels(r) });
-    else if (type === RecordType.Samples) {
-      ref += r.varint();
-      batch.floatRefs.push(ref);
-      batch.floatTimestamps.push(baseT + r.varint());
-      batch.floatValues.push(r.f64());
-    } else if (type === RecordType.Histograms) batch.histograms.push({ ref: r.u32(), t: r.f64(), h: readHistogram(r) });
+    else if (type === RecordType.Histograms) batch.histograms.push({ ref: r.u32(), t: r.f64(), h: readHistogram(r) });
     else throw new Error(`record type ${type} does not belong in the write-ahead log`);
   }
+  return checkConsumed(r, batch);
+}
+
+function checkConsumed(r: ByteReader, batch: CommitBatch): CommitBatch {
   if (r.remaining !== 0) throw new Error(`${r.remaining} stray bytes after the record's entries`);
   return batch;
 }
