@@ -41,6 +41,8 @@ export class HeadQuerier implements Querier {
   }
 
   labelNames(matchers: readonly LabelMatcher[], mint: number, maxt: number): string[] {
+    // Without matchers the index answers directly (ignoring the time range) instead of walking every series.
+    if (matchers.length === 0) return this.texts(new Set(this.head.index.nameIds()));
     const names = new Set<number>();
     for (const s of this.inRange(matchers, mint, maxt)) for (let i = 0; i < s.refs.length; i += 2) names.add(s.refs[i]!);
     return this.texts(names);
@@ -49,6 +51,7 @@ export class HeadQuerier implements Querier {
   labelValues(name: string, matchers: readonly LabelMatcher[], mint: number, maxt: number): string[] {
     const nameId = this.head.symbols.lookup(name);
     if (nameId === undefined) return [];
+    if (matchers.length === 0) return this.texts(new Set(this.head.index.valueIds(nameId)));
     const values = new Set<number>();
     for (const s of this.inRange(matchers, mint, maxt)) {
       for (let i = 0; i < s.refs.length; i += 2) if (s.refs[i] === nameId) values.add(s.refs[i + 1]!);
