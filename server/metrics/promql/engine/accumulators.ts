@@ -3,6 +3,8 @@ import { kahanAdd } from "./kahan";
 /** Per-step running state of one aggregation group. */
 export interface Accumulator {
   add(i: number, v: number): void;
+  /** Adds a whole series; the loop lives in each class so its calls stay monomorphic. */
+  addSeries(values: Float64Array, present: Uint8Array): void;
   result(i: number): number;
   count: Float64Array;
 }
@@ -15,6 +17,9 @@ class SumAccumulator implements Accumulator {
     this.count = new Float64Array(steps);
     this.sum = new Float64Array(steps);
     this.c = new Float64Array(steps);
+  }
+  addSeries(values: Float64Array, present: Uint8Array): void {
+    for (let i = 0; i < values.length; i++) if (present[i]) this.add(i, values[i]!);
   }
   add(i: number, v: number): void {
     this.count[i]!++;
@@ -37,6 +42,9 @@ class AvgAccumulator implements Accumulator {
     this.sum = new Float64Array(steps);
     this.c = new Float64Array(steps);
     this.incremental = new Uint8Array(steps);
+  }
+  addSeries(values: Float64Array, present: Uint8Array): void {
+    for (let i = 0; i < values.length; i++) if (present[i]) this.add(i, values[i]!);
   }
   add(i: number, v: number): void {
     const n = ++this.count[i]!;
@@ -75,6 +83,9 @@ class ExtremeAccumulator implements Accumulator {
     this.count = new Float64Array(steps);
     this.value = new Float64Array(steps);
   }
+  addSeries(values: Float64Array, present: Uint8Array): void {
+    for (let i = 0; i < values.length; i++) if (present[i]) this.add(i, values[i]!);
+  }
   add(i: number, v: number): void {
     const cur = this.value[i]!;
     if (this.count[i]!++ === 0 || Number.isNaN(cur) || (this.isMax ? cur < v : cur > v)) this.value[i] = v;
@@ -88,6 +99,9 @@ class CountAccumulator implements Accumulator {
   readonly count: Float64Array;
   constructor(steps: number, private readonly asGroup: boolean) {
     this.count = new Float64Array(steps);
+  }
+  addSeries(_values: Float64Array, present: Uint8Array): void {
+    for (let i = 0; i < present.length; i++) this.count[i]! += present[i]!;
   }
   add(i: number): void {
     this.count[i]!++;
@@ -106,6 +120,9 @@ class VarianceAccumulator implements Accumulator {
     this.count = new Float64Array(steps);
     this.mean = new Float64Array(steps);
     this.m2 = new Float64Array(steps);
+  }
+  addSeries(values: Float64Array, present: Uint8Array): void {
+    for (let i = 0; i < values.length; i++) if (present[i]) this.add(i, values[i]!);
   }
   add(i: number, v: number): void {
     const n = ++this.count[i]!;

@@ -40,10 +40,7 @@ function evalSimpleAggregation(expr: AggregateExpr, input: VectorValue, steps: n
   grouping.members.forEach((members, gi) => {
     const acc = newAccumulator(expr.op, steps);
     if (!acc) throw new PromQLError("bad_data", `unknown aggregation ${expr.op}`, expr.pos);
-    for (const m of members) {
-      const s = input.series[m]!;
-      for (let i = 0; i < steps; i++) if (s.present[i]) acc.add(i, s.values[i]!);
-    }
+    for (const m of members) acc.addSeries(input.series[m]!.values, input.series[m]!.present);
     const r = newStepSeries(grouping.labels[gi]!, steps, grouping.dropName[gi]);
     for (let i = 0; i < steps; i++) {
       if (acc.count[i] === 0) continue;

@@ -28,7 +28,8 @@ export function createEngine(
       expr, query, querier: storage.querier(), start, end, step,
       options: queryOptions,
       defaultLimits: options?.limits,
-      enableExperimental: options?.enableExperimental ?? false,
+      // Experimental features (anchored/smoothed) are on unless the caller turns them off.
+      enableExperimental: options?.enableExperimental ?? true,
     });
   };
   return {

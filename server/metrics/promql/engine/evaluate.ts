@@ -3,7 +3,8 @@ import { PromQLError } from "../values";
 import { evalAggregate } from "./aggregations";
 import { evalBinaryValues } from "./binaryOps";
 import { evalCall } from "./functions";
-import { evalMatrixSelector, evalVectorSelector } from "./selectors";
+import { evalMatrixSelector, evalVectorSelector, extendedModifierOf } from "./selectors";
+import { evalSmoothedVectorSelector } from "./smoothedSelector";
 import { evalSubquery } from "./subqueries";
 import type { EvalContext, EvalValue } from "./types";
 import { constantScalar, mapVector } from "./vectorMath";
@@ -46,7 +47,7 @@ function evaluateNode(expr: Expr, ctx: EvalContext): EvalValue {
     case "paren":
       return evaluate(expr.expr, ctx);
     case "vectorSelector":
-      return evalVectorSelector(expr, ctx);
+      return extendedModifierOf(expr, ctx) === "smoothed" ? evalSmoothedVectorSelector(expr, ctx) : evalVectorSelector(expr, ctx);
     case "matrixSelector":
       return evalMatrixSelector(expr, ctx);
     case "subquery":

@@ -26,6 +26,8 @@ const HANDLERS: Record<string, Handler> = {
   range: (a) => constantScalar((a.ctx.queryEnd - a.ctx.queryStart) / 1000, steps(a)),
   start: (a) => constantScalar(a.ctx.queryStart / 1000, steps(a)),
   end: (a) => constantScalar(a.ctx.queryEnd / 1000, steps(a)),
+  min_of: (a) => pairwise(a, Math.min),
+  max_of: (a) => pairwise(a, Math.max),
   vector: (a) => vectorOf(scalarOf(a.scalar(0))),
   scalar: (a) => scalarFromVector(a.vector(0), steps(a)),
   timestamp: timestamp,
@@ -65,6 +67,13 @@ for (const name of ["histogram_count", "histogram_sum", "histogram_avg", "histog
     a.vector(0);
     return { type: "vector", series: [] };
   };
+}
+
+/** min_of / max_of of two scalars per step; a NaN on either side gives NaN. */
+function pairwise(a: CallArgs, pick: (x: number, y: number) => number): EvalValue {
+  const x = a.scalar(0);
+  const y = a.scalar(1);
+  return scalarOf(x.map((v, i) => pick(v, y[i]!)));
 }
 
 function timestamp(a: CallArgs): EvalValue {

@@ -10,6 +10,8 @@ import { newStepSeries, stepTime } from "./types";
 
 const IDENTIFYING = ["instance", "job"];
 const DEFAULT_INFO: LabelMatcher = { type: "=", name: METRIC_NAME, value: "target_info" };
+/** Without a positive name matcher, only metrics named like info metrics are info series. */
+const ANY_INFO: LabelMatcher = { type: "=~", name: METRIC_NAME, value: ".+_info" };
 
 function matcherAccepts(m: LabelMatcher, value: string): boolean {
   switch (m.type) {
@@ -50,7 +52,10 @@ function infoSpec(call: Call): InfoSpec {
   if (selector === undefined) return { nameMatchers: [DEFAULT_INFO], dataMatchers: [] };
   if (selector.kind !== "vectorSelector") throw new PromQLError("bad_data", "expected label selectors as the second argument of info()", selector.pos);
   const nameMatchers = selector.matchers.filter((m) => m.name === METRIC_NAME);
-  return { nameMatchers: nameMatchers.length ? nameMatchers : [DEFAULT_INFO], dataMatchers: selector.matchers.filter((m) => m.name !== METRIC_NAME) };
+  const dataMatchers = selector.matchers.filter((m) => m.name !== METRIC_NAME);
+  if (nameMatchers.length === 0) return { nameMatchers: [DEFAULT_INFO], dataMatchers };
+  const positive = nameMatchers.some((m) => m.type === "=" || m.type === "=~");
+  return { nameMatchers: positive ? nameMatchers : [ANY_INFO, ...nameMatchers], dataMatchers };
 }
 
 /** info(v, {selector}): adds the data labels of the info series (target_info by default) that share instance and job. */

@@ -1,6 +1,7 @@
 import { labelValue, METRIC_NAME } from "../../model/labels";
 import type { Call } from "../ast";
-import { rangeKernels, type RangeContext, type RangeWindow } from "../functions/rangeKernels";
+import { extendedModifierError, extendedRangeKernels } from "../functions/extendedRangeKernels";
+import { rangeKernels, type RangeContext, type RangeKernel, type RangeWindow } from "../functions/rangeKernels";
 import { PromQLError } from "../values";
 import { quoted } from "./annotations";
 import type { EvalContext, MatrixValue, StepSeries, VectorValue } from "./types";
@@ -28,8 +29,9 @@ const COUNTER_SUFFIXES = ["_total", "_sum", "_count", "_bucket"];
 
 /** Applies a range kernel to every series' window at every step. */
 export function evalRangeFunction(call: Call, matrix: MatrixValue, params: Float64Array[], ctx: EvalContext): VectorValue {
-  const kernel = rangeKernels[call.func];
-  if (!kernel) throw new PromQLError("bad_data", `unknown function with name ${quoted(call.func)}`, call.pos);
+  const kernel = kernelFor(call, matrix);
+  const before = matrix.modifier ? ctx.limits.lookbackDeltaMs : 0;
+  const after = matrix.modifier === "smoothed" ? ctx.limits.lookbackDeltaMs : 0;
   const steps = ctx.grid.count;
   const keepsName = KEEPS_NAME.has(call.func);
   const out: StepSeries[] = [];
@@ -42,7 +44,7 @@ export function evalRangeFunction(call: Call, matrix: MatrixValue, params: Float
     let any = false;
     for (let i = 0; i < steps; i++) {
       const end = matrix.windowEnds[i]!;
-      advanceWindow(w, end - matrix.rangeMs, end);
+      advanceWindow(w, end - matrix.rangeMs - before, end + after);
       if (w.from === w.to) continue;
       rangeCtx.rangeStart = end - matrix.rangeMs;
       rangeCtx.rangeEnd = end;
@@ -58,6 +60,17 @@ export function evalRangeFunction(call: Call, matrix: MatrixValue, params: Float
     ctx.budget.checkpoint();
   }
   return { type: "vector", series: out };
+}
+
+function kernelFor(call: Call, matrix: MatrixValue): RangeKernel {
+  if (matrix.modifier) {
+    const error = extendedModifierError(matrix.modifier, call.func);
+    if (error) throw new PromQLError("bad_data", error, call.pos);
+    return extendedRangeKernels[matrix.modifier][call.func]!;
+  }
+  const kernel = rangeKernels[call.func];
+  if (!kernel) throw new PromQLError("bad_data", `unknown function with name ${quoted(call.func)}`, call.pos);
+  return kernel;
 }
 
 /** Moves [from, to) to the points in (start, end]; steps only move forward, or stay for a fixed `@` time. */

@@ -88,8 +88,11 @@ export function rangeResult(value: EvalValue, grid: StepGrid): QueryValue {
 }
 
 function pointsOf(s: StepSeries, grid: StepGrid): { t: number; value: number }[] {
-  const floats: { t: number; value: number }[] = [];
-  for (let i = 0; i < grid.count; i++) if (s.present[i]) floats.push({ t: grid.start + i * grid.step, value: s.values[i]! });
+  let n = 0;
+  for (let i = 0; i < grid.count; i++) n += s.present[i]!;
+  const floats = new Array<{ t: number; value: number }>(n);
+  let k = 0;
+  for (let i = 0; i < grid.count; i++) if (s.present[i]) floats[k++] = { t: grid.start + i * grid.step, value: s.values[i]! };
   return floats;
 }
 

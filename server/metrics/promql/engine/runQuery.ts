@@ -51,7 +51,7 @@ export function runQuery(run: QueryRun): QueryOutcome {
     annotations,
     budget: new SampleBudget(limits.maxSamples, Date.now() + limits.timeoutMs, run.options?.signal),
     defaultSubqueryStepMs: 60_000,
-    enableExperimental: run.enableExperimental ?? false,
+    enableExperimental: run.enableExperimental ?? true,
   };
   ctx.budget.checkNow();
   const evaluated = evaluate(run.expr, ctx);

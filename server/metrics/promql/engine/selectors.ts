@@ -2,6 +2,7 @@ import { isStaleNaN } from "../../model/sample";
 import type { SeriesSamples } from "../../storage";
 import type { MatrixSelector, VectorSelector } from "../ast";
 import { resolveAt, resolveDuration, resolvePositiveDuration } from "./durations";
+import { PromQLError } from "../values";
 import type { EvalContext, MatrixValue, RangeSeries, StepSeries, VectorValue } from "./types";
 import { newStepSeries, stepTime } from "./types";
 
@@ -45,13 +46,18 @@ export function selectAtTimes(sel: VectorSelector, ctx: EvalContext, refs: Float
 function lookbackSeries(s: SeriesSamples, refs: Float64Array, lookback: number, asTimestamps: boolean): StepSeries | undefined {
   const ts = s.timestamps;
   const vs = s.values;
+  const hs = s.histograms ?? [];
   const out = newStepSeries(s.labels, refs.length);
   let j = -1;
+  let h = -1;
   let any = false;
   for (let i = 0; i < refs.length; i++) {
     const ref = refs[i]!;
     while (j + 1 < ts.length && ts[j + 1]! <= ref) j++;
+    while (h + 1 < hs.length && hs[h + 1]!.t <= ref) h++;
     if (j < 0 || ts[j]! <= ref - lookback) continue;
+    // A newer native histogram sample hides the older float: floats do not show through it.
+    if (h >= 0 && hs[h]!.t > ts[j]!) continue;
     const v = vs[j]!;
     if (v !== v && isStaleNaN(v)) continue;
     out.values[i] = asTimestamps ? ts[j]! / 1000 : v;
@@ -66,14 +72,18 @@ export function evalMatrixSelector(ms: MatrixSelector, ctx: EvalContext): Matrix
   const rangeMs = resolvePositiveDuration(ms.range, ctx, "range");
   const windowEnds = selectorRefTimes(ms.selector, ctx);
   const evalTimes = selectorTimes(ctx, undefined, 0);
-  if (windowEnds.length === 0) return { type: "matrix", series: [], rangeMs, windowEnds, evalTimes };
-  const selected = selectSeries(ctx, ms.selector, windowEnds[0]! - rangeMs + 1, windowEnds[windowEnds.length - 1]!);
+  const modifier = extendedModifierOf(ms.selector, ctx);
+  const empty: MatrixValue = { type: "matrix", series: [], rangeMs, windowEnds, evalTimes, ...(modifier ? { modifier } : {}) };
+  if (windowEnds.length === 0) return empty;
+  const before = modifier ? ctx.limits.lookbackDeltaMs : 0;
+  const after = modifier === "smoothed" ? ctx.limits.lookbackDeltaMs : 0;
+  const selected = selectSeries(ctx, ms.selector, windowEnds[0]! - rangeMs - before + 1, windowEnds[windowEnds.length - 1]! + after);
   const series: RangeSeries[] = [];
   for (const s of selected) {
     const points = withoutStaleMarkers(s.timestamps, s.values);
     if (points.t.length > 0) series.push({ labels: s.labels, t: points.t, v: points.v, dropName: false });
   }
-  return { type: "matrix", series, rangeMs, windowEnds, evalTimes };
+  return { ...empty, series };
 }
 
 function withoutStaleMarkers(t: Float64Array, v: Float64Array): { t: Float64Array; v: Float64Array } {
@@ -90,6 +100,15 @@ function withoutStaleMarkers(t: Float64Array, v: Float64Array): { t: Float64Arra
     keptV[k++] = x;
   }
   return { t: keptT, v: keptV };
+}
+
+/** The experimental range modifier of a selector; refused when the engine runs without experimental features. */
+export function extendedModifierOf(sel: VectorSelector, ctx: EvalContext): "anchored" | "smoothed" | undefined {
+  const modifier = sel.anchored ? "anchored" : sel.smoothed ? "smoothed" : undefined;
+  if (modifier && !ctx.enableExperimental) {
+    throw new PromQLError("bad_data", `the ${modifier} modifier is experimental and must be enabled`, sel.pos);
+  }
+  return modifier;
 }
 
 /** Index range [from, to) of the points of ts inside (end - range, end], found by binary search. */

@@ -29,6 +29,8 @@ export interface MatrixValue {
   windowEnds: Float64Array;
   /** Each step's own time, which functions such as predict_linear measure from even under `@`. */
   evalTimes: Float64Array;
+  /** Prometheus 3's experimental `anchored` / `smoothed`: the series also hold points up to a lookback outside the window. */
+  modifier?: "anchored" | "smoothed";
 }
 
 export interface ScalarValue {
