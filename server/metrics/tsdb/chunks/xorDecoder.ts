@@ -36,6 +36,8 @@ export function decodeXor(bytes: Uint8Array, timestamps: Float64Array, values: F
   let hi = r.readBits(32);
   let lo = r.readBits(32);
   let v = floatFromWords(hi, lo);
+  state.hi = hi;
+  state.lo = lo;
   let delta = 0;
   timestamps[offset] = t;
   values[offset] = v;
@@ -44,15 +46,17 @@ export function decodeXor(bytes: Uint8Array, timestamps: Float64Array, values: F
     t += delta;
     if (r.readBit()) {
       if (!r.readBit()) {
-        [hi, lo] = readXor(r, state, hi, lo);
+        readXor(r, state);
       } else if (!r.readBit()) {
         state.leading = r.readBits(5);
         state.trailing = 64 - state.leading - (r.readBits(6) || 64);
-        [hi, lo] = readXor(r, state, hi, lo);
+        readXor(r, state);
       } else {
         if (r.readBit()) state.scale = r.readBits(4);
-        [hi, lo] = readDecimalWords(r, state, hi, lo);
+        readDecimalWords(r, state);
       }
+      hi = state.hi;
+      lo = state.lo;
       v = floatFromWords(hi, lo);
     }
     timestamps[offset + i] = t;
@@ -70,8 +74,8 @@ function readDeltaOfDelta(r: BitReader): number {
   return floatFromWords(r.readBits(32), r.readBits(32));
 }
 
-/** Reads the XOR's meaningful bits in the current window and applies them to hi:lo. */
-function readXor(r: BitReader, window: XorState, hi: number, lo: number): [number, number] {
+/** Reads the XOR's meaningful bits in the current window and applies them to the state's hi:lo (no tuple per sample). */
+function readXor(r: BitReader, window: XorState): void {
   const significant = 64 - window.leading - window.trailing;
   let xHi = 0;
   let xLo = 0;
@@ -89,11 +93,13 @@ function readXor(r: BitReader, window: XorState, hi: number, lo: number): [numbe
     xHi = ((xHi << s) | (xLo >>> (32 - s))) >>> 0;
     xLo = (xLo << s) >>> 0;
   }
-  return [(hi ^ xHi) >>> 0, (lo ^ xLo) >>> 0];
+  window.hi = (window.hi ^ xHi) >>> 0;
+  window.lo = (window.lo ^ xLo) >>> 0;
 }
 
 /** Reads a decimal step and moves the XOR window as the encoder did (see writeValue). */
-function readDecimalWords(r: BitReader, window: XorState, hi: number, lo: number): [number, number] {
+function readDecimalWords(r: BitReader, window: XorState): void {
+  const { hi, lo } = window;
   const v = readDecimalStep(r, floatFromWords(hi, lo), window.scale);
   const nextHi = floatHigh(v);
   const nextLo = lastFloatLow();
@@ -105,7 +111,8 @@ function readDecimalWords(r: BitReader, window: XorState, hi: number, lo: number
     window.leading = leading;
     window.trailing = trailing;
   }
-  return [nextHi, nextLo];
+  window.hi = nextHi;
+  window.lo = nextLo;
 }
 
 /** Reads an n-bit payload of the dod buckets: values run from -(2^(n-1) - 1) to 2^(n-1). */
