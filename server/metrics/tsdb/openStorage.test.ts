@@ -144,6 +144,18 @@ describe("openStorage on a data directory", () => {
     expect(first.health().ok).toBe(false);
   });
 
+  test("a segment that is a link to a device is skipped and reported, not read without end", async () => {
+    const first = await open({ segmentBytes: 1 });
+    await write(first, 2);
+    await first.close();
+    await symlink("/dev/zero", path.join(dir, "wal", "00000005"));
+    const reopened = await open();
+    expect(sampleCount(reopened)).toBe(6);
+    expect(reopened.health().problems).toEqual(["write-ahead log segment 00000005 is not a regular file; skipped"]);
+    await write(reopened, 1, 3, 2);
+    expect(sampleCount(reopened)).toBe(9);
+  });
+
   test("retention survives a checkpoint and reopen", async () => {
     const first = await open({ retentionMs: 10 * 60_000 });
     await write(first, 400, 1);
