@@ -65,6 +65,9 @@ describe("the metrics store across kill -9 and a damaged write-ahead log", () =>
     const landed = [...back].filter(([probe, values]) => values[60] === 60_000 + Number(probe)).length;
     expect([0, seriesCount]).toContain(landed);
     if (inFlightAnswer?.status === 204) expect(landed).toBe(seriesCount);
+    const status = await second.prom("status/tsdb", {});
+    expect(status.body.data).toMatchObject({ headStats: { numSeries: seriesCount, minTime: start }, seriesCountByMetricName: [{ name: "durability_probe", value: seriesCount }] });
+    expect((await fetch(`${second.baseUrl}/api/prom/api/v1/status/tsdb`)).status).toBe(401);
     noteOutcome(task, `60 acknowledged batches of ${seriesCount} series all back after kill -9; in-flight batch ${landed === 0 ? "absent" : "whole"} (answer ${inFlightAnswer?.status ?? "none"})`);
   });
 
