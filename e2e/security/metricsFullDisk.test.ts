@@ -74,6 +74,7 @@ describe("a full disk while the metrics store appends", () => {
     // Nothing of the refused batch is readable.
     const half = await server.prom("query", { query: "count(full_disk_probe)", time: String(t0 / 1000 + 30) });
     expect(half.body.data).toEqual({ resultType: "vector", result: [] });
+    expect((await server.prom("label/__name__/values", {})).body.data).toEqual(["before_full_probe"]);
     expect(server.orrery.child.exitCode).toBeNull();
 
     await rm(filler);

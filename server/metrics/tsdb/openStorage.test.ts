@@ -126,7 +126,9 @@ describe("openStorage on a data directory", () => {
     await symlink("/dev/full", path.join(dir, "wal", "00000003"));
     const app = first.appender();
     app.append(labelsFromRecord({ __name__: "m", i: "0" }), T0 + 10 * 15_000, 1);
+    app.append(labelsFromRecord({ __name__: "never_stored", i: "0" }), T0 + 10 * 15_000, 1);
     await expect(app.commit()).rejects.toThrow(/write-ahead log write failed: ENOSPC .*the batch was not stored/);
+    expect(first.querier().labelValues("__name__", [], 0, Infinity)).toEqual(["m"]);
     expect(first.health().problems.join("\n")).toMatch(/ENOSPC/);
     expect(sampleCount(first)).toBe(9);
     await write(first, 1, 3, 11);
