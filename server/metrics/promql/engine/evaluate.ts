@@ -17,7 +17,10 @@ function sizeOf(v: EvalValue): number {
       return 0;
     case "vector": {
       let n = 0;
-      for (const s of v.series) for (let i = 0; i < s.present.length; i++) n += s.present[i]!;
+      for (const s of v.series) {
+        for (let i = 0; i < s.present.length; i++) n += s.present[i]!;
+        if (s.histograms) for (const h of s.histograms) if (h) n++;
+      }
       return n;
     }
     case "matrix": {

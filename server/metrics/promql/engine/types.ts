@@ -1,4 +1,5 @@
 import type { Labels } from "../../model/labels";
+import type { NativeHistogram } from "../../model/sample";
 import type { LabelMatcher, Querier } from "../../storage";
 import type { QueryLimits } from "../values";
 import type { Annotations } from "./annotations";
@@ -11,6 +12,8 @@ export interface StepSeries {
   present: Uint8Array;
   /** Prometheus 3 delayed name removal: `__name__` goes at the end of the query, not where it was dropped. */
   dropName: boolean;
+  /** Native histogram samples by step, where the series has one instead of a float; only selectors and pass-through functions carry them. */
+  histograms?: (NativeHistogram | undefined)[];
 }
 
 /** One series of a range vector: float points oldest first, stale markers removed. */
