@@ -3,7 +3,7 @@ import { PromQLError } from "../values";
 import { evalAggregate } from "./aggregations";
 import { evalBinaryValues } from "./binaryOps";
 import { evalCall } from "./functions";
-import { evalMatrixSelector, evalVectorSelector, extendedModifierOf } from "./selectors";
+import { evalMatrixSelector, evalVectorSelector, extendedModifierOf, windowBounds } from "./selectors";
 import { evalSmoothedVectorSelector } from "./smoothedSelector";
 import { evalSubquery } from "./subqueries";
 import type { EvalContext, EvalValue } from "./types";
@@ -24,8 +24,13 @@ function sizeOf(v: EvalValue): number {
       return n;
     }
     case "matrix": {
+      // Like Prometheus, a range vector holds one window per series at a time, not all it selected.
+      const end = v.windowEnds[v.windowEnds.length - 1] ?? 0;
       let n = 0;
-      for (const s of v.series) n += s.t.length;
+      for (const s of v.series) {
+        const [from, to] = windowBounds(s.t, end, v.rangeMs);
+        n += to - from;
+      }
       return n;
     }
   }

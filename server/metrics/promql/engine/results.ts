@@ -26,15 +26,19 @@ export function instantResult(value: EvalValue, time: number): QueryValue {
     case "matrix":
       return { resultType: "matrix", result: instantMatrix(value) };
     case "vector": {
+      // Label sets are unique until names are dropped, so only then is there anything to check.
+      const check = value.series.some((s) => s.dropName);
       const seen = new Set<string>();
       const result: VectorSample[] = [];
       for (const s of value.series) {
         const histogram = s.histograms?.[0];
         if (!s.present[0] && !histogram) continue;
         const labels = finalLabels(s.labels, s.dropName);
-        const key = labelsKey(labels);
-        if (seen.has(key)) throw new PromQLError("execution", DUPLICATE);
-        seen.add(key);
+        if (check) {
+          const key = labelsKey(labels);
+          if (seen.has(key)) throw new PromQLError("execution", DUPLICATE);
+          seen.add(key);
+        }
         result.push(histogram ? { labels, t: time, histogram } : { labels, t: time, value: s.values[0]! });
       }
       return { resultType: "vector", result };

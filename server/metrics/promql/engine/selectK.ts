@@ -3,6 +3,7 @@ import type { AggregateExpr } from "../ast";
 import { PromQLError } from "../values";
 import { formatGoFloat } from "./format";
 import { groupSeries } from "./grouping";
+import { allocFlags } from "./slab";
 import type { EvalContext, StepSeries, VectorValue } from "./types";
 import { newStepSeries } from "./types";
 
@@ -16,7 +17,7 @@ const lower: Better = (a, b) => a < b || (Number.isNaN(b) && !Number.isNaN(a));
 export function evalSelectK(expr: AggregateExpr, input: VectorValue, param: Float64Array, ctx: EvalContext): VectorValue {
   const steps = ctx.grid.count;
   const grouping = groupSeries(expr, input.series);
-  const chosen = input.series.map(() => new Uint8Array(steps));
+  const chosen = input.series.map(() => allocFlags(steps));
   const instantOrder: number[] = [];
   const pick = pickerFor(expr, input, param, ctx);
   for (const members of grouping.members) {

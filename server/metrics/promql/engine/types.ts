@@ -3,6 +3,7 @@ import type { NativeHistogram } from "../../model/sample";
 import type { LabelMatcher, Querier } from "../../storage";
 import type { QueryLimits } from "../values";
 import type { Annotations } from "./annotations";
+import { allocFlags, allocFloats } from "./slab";
 import type { SampleBudget } from "./limits";
 
 /** One series of an instant vector across every step of the evaluation; absent steps have present[i] = 0. */
@@ -88,5 +89,5 @@ export function gridWithin(grid: StepGrid, start: number, end: number, step: num
 }
 
 export function newStepSeries(labels: Labels, steps: number, dropName = false): StepSeries {
-  return { labels, values: new Float64Array(steps), present: new Uint8Array(steps), dropName };
+  return { labels, values: allocFloats(steps), present: allocFlags(steps), dropName };
 }
