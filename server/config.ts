@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { commaListSchema, durationSchema, httpUrlSchema } from "./auth/configSchemas";
 import { parseCidr } from "./http/trustedProxies";
+import { metricsSettings } from "./metrics/metricsSettings";
 import { parseSecretRef } from "./state/secretRef";
 
 /** Environment variables as read; a plain record so tests can pass their own. */
@@ -45,7 +46,7 @@ const settings = {
   demoKubeconfigOut: { flag: "demo-kubeconfig-out", env: "ORRERY_DEMO_KUBECONFIG_OUT", schema: z.string().min(1).optional(), help: "a file path to write the demo cluster's kubeconfig to" },
   usageIntervalSeconds: { flag: "usage-interval", env: "ORRERY_USAGE_INTERVAL", schema: z.coerce.number().int().min(5).max(3600).default(15), help: "whole seconds between polls of the metrics API (metrics.k8s.io) for CPU and memory on the map, 5-3600" },
   topologyGroupAbove: { flag: "topology-group-above", env: "ORRERY_TOPOLOGY_GROUP_ABOVE", schema: z.coerce.number().int().min(10).max(200000).default(15000), help: "a map view with more nodes than this is grouped by namespace, node or controller (default 15000; lower it for slow browsers), 10-200000" },
-  dataDir: { flag: "data-dir", env: "ORRERY_DATA_DIR", schema: z.string().min(1).default("./data"), help: "a writable directory" },
+  dataDir: { flag: "data-dir", env: "ORRERY_DATA_DIR", schema: z.string().min(1).default("./data"), help: "a writable directory (default ./data, relative to where Orrery starts: the checkout for npm start) for the metrics store (its metrics/ folder), sessions, embed tokens and the audit log" },
   logLevel: { flag: "log-level", env: "ORRERY_LOG_LEVEL", schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"), help: "one of fatal, error, warn, info, debug, trace" },
   insecureNoAuth: { flag: "insecure-no-auth", env: "ORRERY_INSECURE_NO_AUTH", schema: boolish.default(false), help: "true or false; allows listening on a non-loopback address without login" },
   dev: { flag: "dev", env: "ORRERY_DEV", schema: boolish.default(false), help: "true or false" },
@@ -79,6 +80,7 @@ const settings = {
     schema: cidrList.default([]),
     help: "comma-separated CIDRs of the proxies in front of Orrery (e.g. 10.0.0.0/8,fd00::/8) whose X-Forwarded-For names the client for login limits; default none: the connecting address is the client",
   },
+  ...metricsSettings,
 } as const satisfies Record<string, Setting>;
 
 interface Setting {

@@ -28,6 +28,9 @@ import { embedSessionId, embedTokensFor } from "./embed/embedTokens";
 import { closeProcessStateStore, openProcessStateStore } from "./state/processStateStore";
 import { StateSecretError } from "./state/secretStateStore";
 import { setRuntime } from "./runtime";
+import { MAX_BODY_BYTES } from "./http/limits";
+import type { MetricsRuntime } from "./metrics/metricsRuntime";
+import { startMetrics } from "./metrics/startMetrics";
 import { log, setLogLevel } from "./log";
 
 function exitWithLine(message: string): never {
@@ -94,6 +97,24 @@ async function connectClusterOrExit(config: Config): Promise<ConnectedCluster> {
   }
 }
 
+// The metrics store opens before serving; a store or token file that cannot be opened is a wrong start, said in one line.
+async function startMetricsOrExit(config: Config): Promise<MetricsRuntime> {
+  try {
+    return await startMetrics(config);
+  } catch (error) {
+    exitWithLine(`cannot start the metrics engine: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+// Query forms and remote-write bodies have their own caps; the write route bounds and answers oversized bodies itself.
+function bodyLimitFor(config: Config, metrics: MetricsRuntime): (path: string) => number {
+  const promPrefix = `${config.basePath}/api/prom/`;
+  return (path) => {
+    if (path === `${promPrefix}api/v1/write`) return Infinity;
+    return path.startsWith(promPrefix) ? Math.max(metrics.queryMaxBodyBytes, MAX_BODY_BYTES) : MAX_BODY_BYTES;
+  };
+}
+
 function isNextInternal(req: IncomingMessage): boolean {
   return (req.url ?? "").includes("/_next/");
 }
@@ -105,14 +126,14 @@ interface Serving {
   stopWatching: () => void;
 }
 
-async function serve(config: Config, connection: ClusterConnection, cache: ClusterCache, usage: UsagePoller): Promise<Serving> {
+async function serve(config: Config, connection: ClusterConnection, cache: ClusterCache, usage: UsagePoller, metrics: MetricsRuntime): Promise<Serving> {
   const app = next({ dev: config.dev, dir: process.cwd(), hostname: config.host, port: config.port });
   await app.prepare();
   const handleRequest = app.getRequestHandler();
   const nextUpgrade = app.getUpgradeHandler();
 
   const policy = originPolicyFor(securitySettingsFrom(config));
-  const gate = createRequestGate(() => policy);
+  const gate = createRequestGate(() => policy, bodyLimitFor(config, metrics));
   const sockets = new SocketSessions();
   const proxies = new TrustedProxies(config.trustedProxies);
   const guard = createUpgradeGuard({ authenticate: authenticateRequest, originPolicy: () => policy, sessions: sockets });
@@ -161,14 +182,15 @@ async function main(): Promise<void> {
   const cluster = await connectClusterOrExit(config);
   await openStateStoreOrExit(config, cluster.connection);
   initAuth(config);
+  const metrics = await startMetricsOrExit(config);
   const cache = new ClusterCache(cluster.connection);
   cache.start();
   const usage = startUsagePoller(cluster.connection, { intervalMs: config.usageIntervalSeconds * 1000 });
-  setRuntime({ config, connection: cluster.connection, cache, usage });
+  setRuntime({ config, connection: cluster.connection, cache, usage, metrics });
   // Requests carrying ?embed=<token> or an embed bearer token are read-only persons limited to the token's view.
   addRequestAuthenticator((req) => authenticateEmbedToken(req, undefined, auth.mode === "none"));
 
-  const { server, stream, exec, stopWatching } = await serve(config, cluster.connection, cache, usage);
+  const { server, stream, exec, stopWatching } = await serve(config, cluster.connection, cache, usage, metrics);
   log.info({ url: `http://${config.host}:${config.port}${config.basePath}`, cluster: cluster.connection.server, source: cluster.connection.source, login: auth.mode }, "Orrery is serving");
 
   const shutdown = async (signal: string) => {
@@ -179,6 +201,8 @@ async function main(): Promise<void> {
     await exec.close();
     await usage.stop();
     await cache.stop();
+    // Flushes the metrics WAL so a clean stop loses nothing.
+    await metrics.storage.close();
     await closeProcessStateStore();
     await cluster.stop();
     process.exit(0);

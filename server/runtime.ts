@@ -2,6 +2,7 @@ import type { Config } from "./config";
 import type { ClusterConnection } from "./kube/connect";
 import type { ClusterCache } from "./kube/cache";
 import type { UsagePoller } from "./kube/usage/usagePoller";
+import type { MetricsRuntime } from "./metrics/metricsRuntime";
 
 /** The process-wide singletons, shared by the custom server and the modules inside Next's bundle. */
 export interface Runtime {
@@ -10,6 +11,8 @@ export interface Runtime {
   cache: ClusterCache;
   /** CPU and memory of pods and nodes from metrics.k8s.io, polled with Orrery's own identity. */
   usage: UsagePoller;
+  /** The metrics store, PromQL engine and the Prometheus API's settings. */
+  metrics: MetricsRuntime;
 }
 
 const key = Symbol.for("orrery.runtime");

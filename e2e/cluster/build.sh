@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds (once per version) the test control plane from the Go module proxy into the cache:
-# kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, etcd, kwok, metrics-server.
-# Usage: build.sh [kubernetes|kube-apiserver|kube-controller-manager|kube-scheduler|kubectl|etcd|kwok|metrics-server ...]
-# (default: all). A component that fails to build is reported and the others are still built.
+# kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, etcd, kwok, metrics-server;
+# and, only when named, promql-reference (Prometheus's engine for the metrics tests, e2e/promql-reference).
+# Usage: build.sh [kubernetes|kube-apiserver|kube-controller-manager|kube-scheduler|kubectl|etcd|kwok|metrics-server|promql-reference ...]
+# (default: the control plane). A component that fails to build is reported and the others are still built.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -151,12 +152,25 @@ build_metrics_server() {
   mv "$METRICS_SERVER_BIN/metrics-server.tmp" "$METRICS_SERVER_BIN/metrics-server"
 }
 
+# Keyed by the Prometheus version and a hash of the program's sources (promql_reference_bin in lib.sh).
+build_promql_reference() {
+  local bin version
+  bin="$(promql_reference_bin)"
+  version="$(promql_reference_version)"
+  [[ -n "$version" ]] || die "no github.com/prometheus/prometheus requirement in $PROMQL_REFERENCE_SRC/go.mod"
+  [[ -x "$bin" ]] && { say "promql-reference (prometheus $version): cached in $(dirname "$bin")"; return; }
+  mkdir -p "$(dirname "$bin")"
+  (cd "$PROMQL_REFERENCE_SRC" && GOFLAGS=-mod=readonly timed_go_build promql-reference "$bin.tmp" -ldflags "-s -w" .)
+  mv "$bin.tmp" "$bin"
+}
+
 build_one() {
   case "$1" in
     kube-apiserver | kube-controller-manager | kube-scheduler | kubectl) build_k8s_cmd "$1" ;;
     etcd) build_etcd ;;
     kwok) build_kwok ;;
     metrics-server) build_metrics_server ;;
+    promql-reference) build_promql_reference ;;
     *) die "unknown component '$1'" ;;
   esac
 }

@@ -65,6 +65,19 @@ test_k8s_wrapper() {
   check "wrapper: requires k8s.io/kubernetes $K8S_VERSION" grep -qx "require k8s.io/kubernetes $K8S_VERSION" "$WORK/wrapper/go.mod"
 }
 
+# The reference engine's cache key: its Prometheus version, and a hash that moves when a source does.
+test_promql_reference_key() {
+  local bin copy
+  bin="$(promql_reference_bin)"
+  check "promql-reference: version read from its go.mod" [ "$(promql_reference_version)" == "$(awk '$2 == "github.com/prometheus/prometheus" { print $3 }' "$PROMQL_REFERENCE_SRC/go.mod")" ]
+  check "promql-reference: binary path is in the cache and names the version" grep -q "^$CACHE_ROOT/promql-reference-v[0-9.]*-[0-9a-f]\{16\}/bin/promql-reference\$" <<<"$bin"
+  copy="$WORK/promql-reference"
+  cp -r "$PROMQL_REFERENCE_SRC" "$copy"
+  check "promql-reference: the same sources give the same key" [ "$(PROMQL_REFERENCE_SRC="$copy" promql_reference_bin)" == "$bin" ]
+  echo "// changed" >>"$copy/main.go"
+  check "promql-reference: a changed source gives a new key" [ "$(PROMQL_REFERENCE_SRC="$copy" promql_reference_bin)" != "$bin" ]
+}
+
 test_processes() {
   local ports
   ports="$(free_ports 5)"
@@ -99,6 +112,7 @@ test_state_dir() {
 test_pki
 test_kwok_config
 test_k8s_wrapper
+test_promql_reference_key
 test_processes
 test_state_dir
 ((FAILED == 0)) || { echo "some checks failed"; exit 1; }

@@ -13,7 +13,7 @@ function isNextAuthRoute(urlPath: string): boolean {
 
 describe("requests without login on every API route", () => {
   test("finds the route files to attack", () => {
-    expect(routes.map((route) => route.urlPath)).toEqual(expect.arrayContaining(["/api/healthz", "/api/resources/pods/shop/example", "/api/embed"]));
+    expect(routes.map((route) => route.urlPath)).toEqual(expect.arrayContaining(["/api/healthz", "/api/resources/pods/shop/example", "/api/embed", "/api/prom/api/v1/a/b", "/api/prom/api/v1/write"]));
   });
 
   for (const route of routes) {

@@ -8,9 +8,9 @@ let server: Server | undefined;
 afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
 
 // A server whose handler echoes the headers it was given, behind the gate.
-async function start(): Promise<number> {
+async function start(bodyLimitFor?: (path: string) => number): Promise<number> {
   let port = 0;
-  const gate = createRequestGate(() => new OriginPolicy({ listenHost: "127.0.0.1", port, allowedOrigins: [] }));
+  const gate = createRequestGate(() => new OriginPolicy({ listenHost: "127.0.0.1", port, allowedOrigins: [] }), bodyLimitFor);
   server = createServer((req, res) => {
     if (gate.http(req, res)) res.end(JSON.stringify(req.headers));
   });
@@ -91,5 +91,12 @@ describe("request gate", () => {
     // The same body an HTTP request gets, so curl and proxies' logs say why.
     expect(JSON.parse(misdirected.split("\r\n\r\n")[1]!)).toEqual({ error: { code: "misdirected_request", message: expect.stringMatching(/^host "internal.example:80" is not served here/) } });
     expect(statusLine(await upgrade("/api/stream", `127.0.0.1:${port}`))).toBe("HTTP/1.1 418 Teapot");
+  });
+
+  test("a path given a larger body limit accepts a declared body past 1 MiB, others still refuse it", async () => {
+    const port = await start((path) => (path === "/api/prom/api/v1/write" ? Infinity : 1024 * 1024));
+    const declared = (path: string) => `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Length: 2000000\r\nConnection: close\r\n\r\n`;
+    expect(statusLine(await raw(port, declared("/api/prom/api/v1/write?x=1")))).toBe("HTTP/1.1 200 OK");
+    expect(statusLine(await raw(port, declared("/api/embed")))).toBe("HTTP/1.1 413 Payload Too Large");
   });
 });

@@ -6,6 +6,9 @@ import type { OriginPolicy } from "./originPolicy";
 import { headerOf } from "./requestHeaders";
 import { refuseUpgrade } from "./upgradeRouter";
 
+/** The largest declared body a path may send; Infinity for a route that bounds and answers oversized bodies itself. */
+export type BodyLimitFor = (path: string) => number;
+
 export type GateVerdict = { ok: true } | { ok: false; status: number; code: ApiErrorCode; message: string };
 
 // Next.js internal headers a client must never set; 16.4.6 ignores this one, and it is dropped here anyway (CVE-2025-29927).
@@ -25,7 +28,7 @@ function refuse(status: number, code: ApiErrorCode, message: string): GateVerdic
  * Checks what must hold before any code sees a request: an origin-form target (never absolute-form
  * `GET http://169.254.169.254/`), a Host this server serves (no DNS rebinding), bounded query and body.
  */
-export function inspectRequest(req: IncomingMessage, policy: OriginPolicy): GateVerdict {
+export function inspectRequest(req: IncomingMessage, policy: OriginPolicy, bodyLimitFor: BodyLimitFor = () => MAX_BODY_BYTES): GateVerdict {
   const target = req.url ?? "";
   if (!target.startsWith("/") || target.startsWith("//")) return refuse(400, "bad_request", "the request target must be a path starting with one \"/\": absolute-form targets are refused, Orrery is not a proxy");
   const host = headerOf(req, "host");
@@ -34,7 +37,8 @@ export function inspectRequest(req: IncomingMessage, policy: OriginPolicy): Gate
   }
   if (queryTooLong(target)) return refuse(414, "uri_too_long", `query string is longer than ${MAX_QUERY_BYTES} bytes; narrow the request`);
   const declared = headerOf(req, "content-length");
-  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) return refuse(413, "payload_too_large", `request body is larger than ${MAX_BODY_BYTES} bytes`);
+  const bodyLimit = bodyLimitFor(target.split("?")[0]!);
+  if (declared !== undefined && Number(declared) > bodyLimit) return refuse(413, "payload_too_large", `request body is larger than ${bodyLimit} bytes`);
   if (headerOf(req, "transfer-encoding") !== undefined && !acceptsStreamedBody(target)) {
     return refuse(411, "length_required", "a request body of unknown length is only accepted by /api routes; send Content-Length");
   }
@@ -63,10 +67,10 @@ function sendRefusal(res: ServerResponse, verdict: Extract<GateVerdict, { ok: fa
 const reasonPhrases: Record<number, string> = { 400: "Bad Request", 411: "Length Required", 413: "Payload Too Large", 414: "URI Too Long", 421: "Misdirected Request" };
 
 /** The custom server's first step for HTTP requests and websocket upgrades; false means it already answered. */
-export function createRequestGate(policy: () => OriginPolicy) {
+export function createRequestGate(policy: () => OriginPolicy, bodyLimitFor?: BodyLimitFor) {
   return {
     http(req: IncomingMessage, res: ServerResponse): boolean {
-      const verdict = inspectRequest(req, policy());
+      const verdict = inspectRequest(req, policy(), bodyLimitFor);
       if (!verdict.ok) {
         sendRefusal(res, verdict);
         return false;

@@ -112,4 +112,21 @@ describe("withRoute", () => {
     expect(response.status).toBe(403);
     expect(await errorOf(response)).toEqual({ code: "forbidden", message: "deployments.apps is forbidden" });
   });
+
+  test("a read POST (a query form) needs no CSRF header and is open to read-only persons, but a foreign Origin is refused", async () => {
+    const query = wrapper()(async (req) => Response.json({ body: await req.text() }), { post: "read" });
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+    const plain = await query(request("/api/x", { method: "POST", who: "viewer", headers: form, body: "query=up" }), noParams);
+    expect(await plain.json()).toEqual({ body: "query=up" });
+    const sameSite = await query(request("/api/x", { method: "POST", who: "alice", headers: { ...form, origin: "http://127.0.0.1:3000" }, body: "query=up" }), noParams);
+    expect(sameSite.status).toBe(200);
+    const crossSite = await query(request("/api/x", { method: "POST", who: "alice", headers: { ...form, origin: "https://evil.example" }, body: "query=up" }), noParams);
+    expect(crossSite.status).toBe(403);
+  });
+
+  test("a raw-body route reads the body itself, even one declared larger than the limit", async () => {
+    const raw = wrapper()(async (req) => Response.json({ length: (await req.arrayBuffer()).byteLength }), { post: "machine", rawBody: true, maxBodyBytes: 4 });
+    const response = await raw(request("/api/x", { method: "POST", who: "alice", headers: { "content-length": "8" }, body: "12345678" }), noParams);
+    expect(await response.json()).toEqual({ length: 8 });
+  });
 });

@@ -17,8 +17,17 @@ export type RouteHandler<Params, Who = Person> = (req: Request, context: RouteCo
 export interface RouteOptions {
   /** Answer without login (only /api/healthz); the handler gets `person: null` when nobody is logged in. */
   public?: boolean;
-  /** Largest accepted body in bytes (default 1 MiB). */
-  maxBodyBytes?: number;
+  /** Largest accepted body in bytes (default 1 MiB); a function when a flag sets it, read per request. */
+  maxBodyBytes?: number | (() => number);
+  /**
+   * How a POST is guarded. "change" (default): Origin and CSRF header, refused to read-only persons.
+   * "read": a query sent as a form (Prometheus clients), which changes nothing: only a foreign Origin is refused.
+   * "machine": a machine-to-machine protocol whose handler authenticates the writer and requires a content type
+   * no cross-site form can send: only a foreign Origin is refused here.
+   */
+  post?: "change" | "read" | "machine";
+  /** The handler reads the body itself, within `maxBodyBytes`, to answer an oversized one in its own protocol's words. */
+  rawBody?: boolean;
 }
 
 /** The function Next calls: `export const GET = withRoute(...)`. */
@@ -49,16 +58,29 @@ async function boundedRequest(req: Request, limit: number): Promise<Request> {
   return new Request(req.url, { method: req.method, headers: req.headers, body, signal: req.signal });
 }
 
+function bodyLimit(options: RouteOptions): number {
+  const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  return typeof limit === "function" ? limit() : limit;
+}
+
+// A browser names the page's origin on every cross-origin POST; only a foreign one is refused, a client without one passes.
+function checkForeignOrigin(req: Request, policy: OriginPolicy): void {
+  const origin = policy.check(req.headers.get("origin") ?? undefined, req.headers.get("host") ?? undefined);
+  if (!origin.ok) throw ApiError.forbidden(`cross-site request refused: ${origin.reason}`);
+}
+
 async function admit(deps: RouteWrapperDeps, req: Request, options: RouteOptions): Promise<Person | null> {
   const url = new URL(req.url);
   if (queryTooLong(url.search)) throw uriTooLongError();
-  const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const limit = bodyLimit(options);
   const declared = req.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) await readBodyWithin(null, declared, limit);
-  const mutation = isStateChanging(req.method);
+  if (!options.rawBody && declared !== null && Number(declared) > limit) await readBodyWithin(null, declared, limit);
+  const mutation = isStateChanging(req.method) && (options.post ?? "change") === "change";
   if (mutation) {
     const csrf = checkCsrf(req, deps.originPolicy());
     if (!csrf.ok) throw ApiError.forbidden(csrf.reason);
+  } else if (isStateChanging(req.method)) {
+    checkForeignOrigin(req, deps.originPolicy());
   }
   const person = await deps.authenticate(req);
   if (!person && !options.public) throw ApiError.unauthenticated();
@@ -78,7 +100,7 @@ export function createRouteWrapper(deps: RouteWrapperDeps): WithRoute {
       try {
         const person = await admit(deps, req, options);
         const params = ((await context?.params) ?? {}) as Params;
-        const bounded = await boundedRequest(req, options.maxBodyBytes ?? MAX_BODY_BYTES);
+        const bounded = options.rawBody ? req : await boundedRequest(req, bodyLimit(options));
         return withApiHeaders(await handler(bounded, { person, params }));
       } catch (error) {
         return toErrorResponse(error, { method: req.method, path: new URL(req.url).pathname });

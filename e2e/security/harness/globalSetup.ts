@@ -45,6 +45,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     "--auth", "basic", "--users-file", path.join(dir, "users.json"),
     "--data-dir", dataDir, "--demo-kubeconfig-out", kubeconfig,
     "--embed-admin-group", "orrery:admins", "--frame-ancestors", portalOrigin,
+    // Admins may push metrics (promApi.test.ts); a low sample limit lets an over-limit query fail fast.
+    "--remote-write-receiver", "group:orrery:admins", "--query-max-samples", "1000000",
   ]);
   const context: SecuritySuiteContext = { baseUrl: `http://127.0.0.1:${port}`, port, kubeconfig, dataDir, usersFile: path.join(dir, "users.json"), users };
   project.provide("orrery", context);

@@ -60,3 +60,32 @@ describe("compileGoRegex", () => {
     expect(() => compileGoRegex("ab\\")).toThrow(/trailing backslash/);
   });
 });
+
+describe("compileGoRegex case-insensitive groups", () => {
+  test("applies (?i:...) and a mid-group (?i) only where Go does", () => {
+    expect(matches(".*(?i:TION).*", "production")).toBe(true);
+    expect(matches("(?i:PRO).*", "production")).toBe(true);
+    expect(matches("((?i)PRO).*", "proDUCTION")).toBe(true);
+    expect(matches(".*((?i)DUC).*", "proDUCtion")).toBe(true);
+    expect(matches("(?i:PRO)DUCTION", "proDUCTION")).toBe(true);
+    expect(matches("(?i:PRO)DUCTION", "production")).toBe(false);
+    expect(matches("a(?i)b", "aB")).toBe(true);
+    expect(matches("a(?i)b", "AB")).toBe(false);
+    expect(matches("(?i:[a-c]x)", "BX")).toBe(true);
+    expect(matches("(?i:[a-c]x)", "DX")).toBe(false);
+    expect(matches("(?i)\\Qa.b\\E", "A.B")).toBe(true);
+    expect(matches("(?i:a)(?-i:b)", "Ab")).toBe(true);
+    expect(matches("(?i:a)(?-i:b)", "AB")).toBe(false);
+  });
+
+  test("keeps ranges written with escapes", () => {
+    expect(matches("[\\x00-\\x1f]+", "\u0001\u0002")).toBe(true);
+    expect(matches("[a-]+", "a-a")).toBe(true);
+  });
+
+  test("refuses flags it cannot honour and stray parentheses", () => {
+    expect(() => compileGoRegex("(?m)^a$")).toThrow(/invalid or unsupported Perl syntax/);
+    expect(() => compileGoRegex("a)")).toThrow(/unexpected \)/);
+    expect(() => compileGoRegex("(.*")).toThrow(/error parsing regexp: missing closing \): `\(\.\*`/);
+  });
+});

@@ -1,19 +1,4 @@
-const POSIX_CLASSES: Record<string, string> = {
-  alnum: "0-9A-Za-z",
-  alpha: "A-Za-z",
-  ascii: "\\x00-\\x7F",
-  blank: "\\t ",
-  cntrl: "\\x00-\\x1F\\x7F",
-  digit: "0-9",
-  graph: "!-~",
-  lower: "a-z",
-  print: " -~",
-  punct: "!-\\/:-@\\[-`\\{-~",
-  space: "\\t\\n\\v\\f\\r ",
-  upper: "A-Z",
-  word: "0-9A-Za-z_",
-  xdigit: "0-9A-Fa-f",
-};
+import { caseVariants, translateClass } from "./goRegexClass";
 
 /** Go's \s is ASCII whitespace without \v; JS's \s is Unicode-wide. */
 const GO_SPACE = "\\t\\n\\f\\r ";
@@ -23,7 +8,7 @@ const SIMPLE_ESCAPES = new Set("tnrfvbBdDwWpP".split(""));
 
 class GoRegexError extends Error {}
 
-function fail(detail: string): never {
+export function fail(detail: string): never {
   throw new GoRegexError(detail);
 }
 
@@ -50,33 +35,37 @@ function splitLeadingFlags(pattern: string): { body: string; flags: string } {
   return { body: pattern.slice(match[0].length), flags: match[1]!.includes("i") ? "i" : "" };
 }
 
+/** Case-insensitivity of the group being read and of the groups around it. */
+interface CaseState {
+  ignoreCase: boolean;
+  outer: boolean[];
+}
+
 function translate(pattern: string): string {
   let out = "";
   let i = 0;
+  const state: CaseState = { ignoreCase: false, outer: [] };
   while (i < pattern.length) {
     const ch = pattern[i]!;
-    if (ch === "\\") {
-      const [text, next] = translateEscape(pattern, i, false);
-      out += text;
-      i = next;
-    } else if (ch === "[") {
-      const [text, next] = translateClass(pattern, i);
-      out += text;
-      i = next;
-    } else if (ch === "(") {
-      const [text, next] = translateGroupOpen(pattern, i);
-      out += text;
-      i = next;
+    let text: string;
+    if (ch === "\\") [text, i] = translateEscape(pattern, i, false, state.ignoreCase);
+    else if (ch === "[") [text, i] = translateClass(pattern, i, state.ignoreCase);
+    else if (ch === "(") [text, i] = translateGroupOpen(pattern, i, state);
+    else if (ch === ")") {
+      if (state.outer.length === 0) fail(`unexpected ): \`${pattern}\``);
+      state.ignoreCase = state.outer.pop()!;
+      [text, i] = [")", i + 1];
     } else if (ch === "{") {
       const repeat = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i));
       if (repeat) checkRepeat(repeat);
-      out += repeat ? repeat[0] : "\\{";
-      i += repeat ? repeat[0].length : 1;
+      [text, i] = repeat ? [repeat[0], i + repeat[0].length] : ["\\{", i + 1];
     } else {
-      out += ch === "}" || ch === "]" ? `\\${ch}` : ch;
-      i++;
+      const variants = state.ignoreCase ? caseVariants(ch) : "";
+      [text, i] = [variants ? `[${ch}${variants}]` : ch === "}" || ch === "]" ? `\\${ch}` : ch, i + 1];
     }
+    out += text;
   }
+  if (state.outer.length > 0) fail(`missing closing ): \`${pattern}\``);
   return out;
 }
 
@@ -87,26 +76,37 @@ function checkRepeat(repeat: RegExpExecArray): void {
   if (max < min) fail(`invalid repeat count: \`${repeat[0]}\``);
 }
 
-function translateGroupOpen(pattern: string, i: number): [string, number] {
-  if (pattern[i + 1] !== "?") return ["(", i + 1];
+function translateGroupOpen(pattern: string, i: number, state: CaseState): [string, number] {
+  if (pattern[i + 1] !== "?") {
+    state.outer.push(state.ignoreCase);
+    return ["(", i + 1];
+  }
   const rest = pattern.slice(i);
   const named = /^\(\?P?<([A-Za-z0-9_]+)>/.exec(rest);
-  if (named) return [`(?<${named[1]}>`, i + named[0].length];
-  if (rest.startsWith("(?:")) return ["(?:", i + 3];
-  const flags = /^\(\?([a-zA-Z-]*)(:|\))/.exec(rest);
-  if (flags && /^s*$/.test(flags[1]!)) {
-    // `s` is already on for the whole pattern; an `s`-only group changes nothing.
-    return [flags[2] === ":" ? "(?:" : "", i + flags[0].length];
+  const flags = /^\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?(:|\))/.exec(rest);
+  if (!named && !flags) fail(`invalid or unsupported Perl syntax: \`${rest.slice(0, 3)}\``);
+  if (named) {
+    state.outer.push(state.ignoreCase);
+    return [`(?<${named[1]}>`, i + named[0].length];
   }
-  if (flags && /^[imsU-]+$/.test(flags[1]!)) fail(`unsupported flag group: \`${flags[0]}\` (only a leading (?i) or (?s) is supported)`);
-  fail(`invalid or unsupported Perl syntax: \`${rest.slice(0, 3)}\``);
+  const [whole, on = "", off = "", end] = flags!;
+  if (/[^is]/.test(on + off)) fail(`invalid or unsupported Perl syntax: \`${whole}\` (only the i and s flags are supported)`);
+  // `s` is on for the whole pattern already, as in Prometheus; only `i` changes anything here.
+  const ignoreCase = on.includes("i") ? true : off.includes("i") ? false : state.ignoreCase;
+  if (end === ")") {
+    state.ignoreCase = ignoreCase;
+    return ["", i + whole.length];
+  }
+  state.outer.push(state.ignoreCase);
+  state.ignoreCase = ignoreCase;
+  return ["(?:", i + whole.length];
 }
 
 /** Returns the JS text for the escape at `i` and the index after it. */
-function translateEscape(pattern: string, i: number, inClass: boolean): [string, number] {
+export function translateEscape(pattern: string, i: number, inClass: boolean, ignoreCase = false): [string, number] {
   const next = pattern[i + 1];
   if (next === undefined) fail("trailing backslash at end of expression");
-  if (next === "Q") return quoteLiteral(pattern, i + 2, inClass);
+  if (next === "Q") return quoteLiteral(pattern, i + 2, inClass, ignoreCase);
   if (next === "A" && !inClass) return ["^", i + 2];
   if (next === "z" && !inClass) return ["(?![^])", i + 2];
   if (next === "s") return [inClass ? GO_SPACE : `[${GO_SPACE}]`, i + 2];
@@ -128,10 +128,15 @@ function escapeLiteral(ch: string, inClass: boolean): string {
   return ch;
 }
 
-function quoteLiteral(pattern: string, start: number, inClass: boolean): [string, number] {
+function quoteLiteral(pattern: string, start: number, inClass: boolean, ignoreCase: boolean): [string, number] {
   const end = pattern.indexOf("\\E", start);
   const text = end < 0 ? pattern.slice(start) : pattern.slice(start, end);
-  const escaped = [...text].map((c) => escapeLiteral(c, inClass)).join("");
+  const escaped = [...text]
+    .map((c) => {
+      const variants = ignoreCase && !inClass ? caseVariants(c) : "";
+      return variants ? `[${c}${variants}]` : escapeLiteral(c, inClass);
+    })
+    .join("");
   return [escaped, end < 0 ? pattern.length : end + 2];
 }
 
@@ -171,46 +176,4 @@ function unicodeClass(pattern: string, i: number): [string, number] {
 function unicodeName(name: string): string {
   if (/^[A-Z][a-z]?$/.test(name) || name === "Any") return name === "Any" ? "Any" : name;
   return `Script=${name}`;
-}
-
-function translateClass(pattern: string, start: number): [string, number] {
-  let i = start + 1;
-  let out = "[";
-  if (pattern[i] === "^") {
-    out += "^";
-    i++;
-  }
-  let first = true;
-  for (;;) {
-    const ch = pattern[i];
-    if (ch === undefined) fail(`missing closing ]: \`${pattern.slice(start)}\``);
-    if (ch === "]" && !first) return [`${out}]`, i + 1];
-    first = false;
-    if (ch === "[" && pattern[i + 1] === ":") {
-      const [text, next] = posixClass(pattern, i, out, start);
-      out += text;
-      i = next;
-    } else if (ch === "\\") {
-      const [text, next] = translateEscape(pattern, i, true);
-      out += text;
-      i = next;
-    } else {
-      out += ch === "[" || ch === "]" ? `\\${ch}` : ch;
-      i++;
-    }
-  }
-}
-
-function posixClass(pattern: string, i: number, classSoFar: string, classStart: number): [string, number] {
-  const match = /^\[:(\^?)([a-z]+):\]/.exec(pattern.slice(i));
-  if (!match) return ["\\[", i + 1];
-  const ranges = POSIX_CLASSES[match[2]!];
-  if (ranges === undefined) fail(`invalid character class range: \`${match[0]}\``);
-  if (match[1] !== "^") return [ranges, i + match[0].length];
-  // A negated POSIX class can only be expressed when it is the whole class.
-  const closes = pattern[i + match[0].length] === "]";
-  if (classSoFar !== "[" || !closes) {
-    fail(`negated POSIX class inside a larger class is not supported: \`${pattern.slice(classStart, i + match[0].length + 1)}\``);
-  }
-  return [`^${ranges}`, i + match[0].length];
 }

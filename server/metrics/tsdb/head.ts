@@ -33,8 +33,6 @@ export class Head {
   private readonly series: (MemSeries | undefined)[] = [];
   /** Series ids by a hash of their labels; a collision keeps an array. */
   private readonly byHash = new Map<number, number | number[]>();
-  /** Collectors reuse label arrays across scrapes; this skips hashing them again. */
-  private readonly byLabelsObject = new WeakMap<Labels, MemSeries>();
   private nextId = 1;
   /** Samples older than this are refused as too old (set after retention drops data). */
   minValidTime = -Infinity;
@@ -55,17 +53,10 @@ export class Head {
 
   /** Finds or creates the series; labels must be valid (see validLabels). */
   getOrCreate(labels: Labels): { series: MemSeries; created: boolean } {
-    const cached = this.byLabelsObject.get(labels);
-    if (cached && !cached.removed) return { series: cached, created: false };
     const hash = hashLabels(labels);
     const existing = this.findByHash(hash, labels);
-    if (existing) {
-      this.byLabelsObject.set(labels, existing);
-      return { series: existing, created: false };
-    }
-    const series = this.create(labels, hash, this.nextId);
-    this.byLabelsObject.set(labels, series);
-    return { series, created: true };
+    if (existing) return { series: existing, created: false };
+    return { series: this.create(labels, hash, this.nextId), created: true };
   }
 
   /** Recreates a series under a known id (WAL replay and checkpoint load). */
@@ -105,6 +96,7 @@ export class Head {
       const s = this.series[id]!;
       s.removed = true;
       this.unlinkHash(s);
+      for (const ref of s.refs) this.symbols.release(ref);
       this.series[id] = undefined;
     }
     this.counters.seriesRemoved += removed.size;
@@ -115,8 +107,8 @@ export class Head {
   private create(labels: Labels, hash: number, id: number): MemSeries {
     const refs = new Uint32Array(labels.length * 2);
     labels.forEach((l, i) => {
-      refs[2 * i] = this.symbols.intern(l.name);
-      refs[2 * i + 1] = this.symbols.intern(l.value);
+      refs[2 * i] = this.symbols.acquire(l.name);
+      refs[2 * i + 1] = this.symbols.acquire(l.value);
     });
     const series = new MemSeries(id, refs);
     this.series[id] = series;
@@ -133,7 +125,11 @@ export class Head {
   private findByHash(hash: number, labels: Labels): MemSeries | undefined {
     const bucket = this.byHash.get(hash);
     if (bucket === undefined) return undefined;
-    for (const id of typeof bucket === "number" ? [bucket] : bucket) {
+    if (typeof bucket === "number") {
+      const s = this.series[bucket];
+      return s && this.sameLabels(s.refs, labels) ? s : undefined;
+    }
+    for (const id of bucket) {
       const s = this.series[id];
       if (s && this.sameLabels(s.refs, labels)) return s;
     }

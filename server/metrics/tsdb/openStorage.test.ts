@@ -76,6 +76,20 @@ describe("openStorage on a data directory", () => {
     expect(reopened.health().ok).toBe(true);
   });
 
+  test("samples committed while a checkpoint is written are neither lost nor doubled", async () => {
+    const first = await open();
+    await write(first, 10);
+    const checkpoint = first.checkpoint();
+    await write(first, 10, 3, 10);
+    await checkpoint;
+    await write(first, 5, 3, 20);
+    const reopened = await open();
+    expect(sampleCount(reopened)).toBe(75);
+    for (const s of reopened.querier().select([], 0, Infinity)) {
+      expect(Array.from(s.timestamps)).toEqual(Array.from({ length: 25 }, (_, b) => T0 + b * 15_000));
+    }
+  });
+
   test("a truncated segment loads its good part, is reported, and the store still opens and appends", async () => {
     const first = await open();
     await write(first, 20);

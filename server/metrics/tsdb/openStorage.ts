@@ -53,7 +53,7 @@ export async function openStorageWithReport(options: OpenStorageOptions): Promis
   const durability = new DiskDurability(head, dir, wal, problems);
   const storage = new TsdbStorage(head, retention, durability);
   storage.applyRetention();
-  durability.start(settings, () => storage.applyRetention());
+  durability.start(settings);
   return { storage, samplesReplayed: replay.samples };
 }
 

@@ -127,3 +127,20 @@ describe("TsdbStorage head", () => {
     expect(storage.metadata("nope").size).toBe(0);
   });
 });
+
+describe("TsdbStorage churn", () => {
+  test("series dropped by retention give back their label strings", async () => {
+    const storage = createMemoryStorage({ retentionMs: 60 * 60_000 });
+    for (let pod = 0; pod < 20; pod++) {
+      const app = storage.appender();
+      for (let i = 0; i < 10; i++) app.append(series({ __name__: "up", pod: `pod-${pod}` }), T0 + pod * 3_600_000 + i * 15_000, 1);
+      await app.commit();
+      // Close the chunk so retention may drop it.
+      storage.head.seriesById(pod + 1)?.closeOpenChunk();
+      storage.applyRetention();
+    }
+    expect(storage.head.seriesCount).toBe(2);
+    expect(storage.head.symbols.size).toBe(5);
+    expect(storage.querier().labelValues("pod", [], 0, Infinity)).toEqual(["pod-18", "pod-19"]);
+  });
+});

@@ -5,6 +5,8 @@ import { HeadQuerier } from "./headQuerier";
 import { MetadataStore } from "./metadataStore";
 import { applyRetention, headChunkBytes, type RetentionOutcome, type RetentionPolicy } from "./retention";
 
+const RETENTION_CHECK_MS = 60_000;
+
 /** What the store reports about itself; `problems` lists what an operator should know (corrupt log, failed writes). */
 export interface StoreHealth {
   ok: boolean;
@@ -24,12 +26,19 @@ export interface Durability extends CommitLog {
 /** The metrics store: a head of active series, optionally backed by a data directory. */
 export class TsdbStorage implements Storage {
   private readonly metadataStore = new MetadataStore();
+  private readonly retentionTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly head: Head,
     private readonly retention: RetentionPolicy = {},
     private durability?: Durability,
-  ) {}
+  ) {
+    if (retention.retentionMs !== undefined || retention.retentionBytes !== undefined) {
+      // Once a minute keeps the byte budget close without walking every series on each commit.
+      this.retentionTimer = setInterval(() => this.applyRetention(), RETENTION_CHECK_MS);
+      this.retentionTimer.unref();
+    }
+  }
 
   attachDurability(durability: Durability): void {
     this.durability = durability;
@@ -72,6 +81,7 @@ export class TsdbStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.retentionTimer);
     await this.durability?.close();
   }
 }

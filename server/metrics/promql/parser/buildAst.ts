@@ -1,4 +1,4 @@
-import type { AggregateExpr, AggregateOp, AtModifier, Call, Expr, NumberLiteral, SubqueryExpr } from "../ast";
+import type { AggregateExpr, AggregateOp, AtModifier, Call, DurationExpr, Expr, NumberLiteral, SubqueryExpr } from "../ast";
 import { buildBinary } from "./buildBinary";
 import { buildDurationClause } from "./buildDuration";
 import { buildVectorSelector, readString } from "./buildSelector";
@@ -55,6 +55,10 @@ export function buildNumber(source: Source, node: SyntaxNode): NumberLiteral {
   const text = textOf(source, node).replace(/\s+/g, "");
   const unsigned = text.replace(/^[+-]/, "");
   const literal: NumberLiteral = { kind: "number", value: parseNumberText(text), pos: rangeOf(node) };
+  if (!Number.isFinite(literal.value) && !Number.isNaN(literal.value) && !/inf/i.test(text)) {
+    const digits = unsigned.replace(/_/g, "");
+    throw new ParseProblem(`error parsing number: strconv.ParseFloat: parsing ${JSON.stringify(digits)}: value out of range`, rangeOf(node));
+  }
   if (isDurationToken(unsigned.replace(/_/g, ""))) literal.duration = true;
   return literal;
 }
@@ -105,7 +109,7 @@ function buildAggregate(source: Source, node: SyntaxNode): AggregateExpr {
 function buildMatrix(source: Source, node: SyntaxNode): Expr {
   const rangeNode = childNamed(node, "DurationExpr");
   if (!rangeNode) throw new ParseProblem("unexpected end of input", { start: node.to, end: node.to });
-  const range = buildDurationClause(source, rangeNode);
+  const range = positiveRange(buildDurationClause(source, rangeNode));
   const bracketPos = { start: rangeNode.from - 1, end: node.to };
   return applyPostfix(buildExpr(source, firstExpr(node)), node.to, (inner) => {
     if (inner.kind !== "vectorSelector") throw new ParseProblem("ranges only allowed for vector selectors", bracketPos);
@@ -118,13 +122,21 @@ function buildMatrix(source: Source, node: SyntaxNode): Expr {
 function buildSubquery(source: Source, node: SyntaxNode): Expr {
   const [rangeNode, stepNode] = childrenOf(node).filter((kid) => kid.name === "DurationExpr");
   if (!rangeNode) throw new ParseProblem("unexpected end of input", { start: node.to, end: node.to });
-  const range = buildDurationClause(source, rangeNode);
+  const range = positiveRange(buildDurationClause(source, rangeNode));
   const step = stepNode ? buildDurationClause(source, stepNode) : undefined;
   return applyPostfix(buildExpr(source, firstExpr(node)), node.to, (inner) => {
     const subquery: SubqueryExpr = { kind: "subquery", expr: inner, range, pos: { start: inner.pos.start, end: node.to } };
     if (step) subquery.step = step;
     return subquery;
   });
+}
+
+/** A range written as a plain duration must be positive; expressions are checked when evaluated. */
+function positiveRange(range: DurationExpr): DurationExpr {
+  const literal = range.kind === "durationUnary" ? range.expr : range;
+  const sign = range.kind === "durationUnary" ? -1 : 1;
+  if (literal.kind === "durationLiteral" && sign * literal.ms <= 0) throw new ParseProblem("duration must be greater than 0", range.pos);
+  return range;
 }
 
 function buildOffset(source: Source, node: SyntaxNode): Expr {
@@ -151,11 +163,18 @@ function readAtModifier(source: Source, node: SyntaxNode): AtModifier {
   const numberNode = childrenOf(node).filter((kid) => kid.name === "NumberDurationLiteral").pop();
   if (!numberNode) throw new ParseProblem("unexpected end of input in @, expected timestamp", { start: node.to, end: node.to });
   const seconds = buildNumber(source, numberNode).value;
-  const ms = Math.round(seconds * 1000);
-  if (!Number.isFinite(seconds) || Math.abs(ms) > Number.MAX_SAFE_INTEGER) {
-    throw new ParseProblem("timestamp out of bounds for @ modifier", rangeOf(numberNode));
+  // Prometheus refuses what does not fit an int64 of seconds.
+  if (!Number.isFinite(seconds) || Math.abs(seconds) >= 2 ** 63) {
+    throw new ParseProblem(`timestamp out of bounds for @ modifier: ${goFixed6(seconds)}`, rangeOf(node));
   }
-  return { kind: "timestamp", ms };
+  return { kind: "timestamp", ms: Math.round(seconds * 1000) };
+}
+
+/** Go's %f. */
+function goFixed6(value: number): string {
+  if (Number.isNaN(value)) return "NaN";
+  if (!Number.isFinite(value)) return value > 0 ? "+Inf" : "-Inf";
+  return value.toFixed(6);
 }
 
 function buildRangeMode(source: Source, node: SyntaxNode): Expr {

@@ -38,10 +38,13 @@ function buildDurationLiteral(source: Source, node: SyntaxNode): DurationExpr {
   if (isDurationToken(text)) {
     const ms = parseDurationMs(text);
     if (ms === undefined) throw new ParseProblem(`not a valid duration string: ${JSON.stringify(text)}`, pos);
+    if (ms / 1000 > 2 ** 63 / 1e9) throw new ParseProblem("duration out of range", pos);
     return { kind: "durationLiteral", ms, pos };
   }
   const seconds = parseNumberText(text);
   if (!Number.isFinite(seconds)) throw new ParseProblem(`not a valid duration string: ${JSON.stringify(text)}`, pos);
+  // A duration is an int64 of nanoseconds in Prometheus.
+  if (Math.abs(seconds) > 2 ** 63 / 1e9) throw new ParseProblem("duration out of range", pos);
   return { kind: "durationLiteral", ms: Math.round(seconds * 1000), pos, unitless: true };
 }
 

@@ -1,5 +1,6 @@
 import type { VectorSelector } from "../ast";
 import type { LabelMatcher, MatchType } from "../../storage";
+import { regexSyntaxError } from "./regexSyntax";
 import { goQuote, unquoteString } from "./strings";
 import { ParseProblem } from "./parseError";
 import { childNamed, childrenOf, rangeOf, textOf, type Source, type SyntaxNode } from "./syntaxTree";
@@ -10,16 +11,12 @@ const MATCH_OPS: Record<string, MatchType> = { EqlSingle: "=", Neq: "!=", EqlReg
 export function buildVectorSelector(source: Source, node: SyntaxNode): VectorSelector {
   const identifier = childNamed(node, "Identifier");
   const matchersNode = childNamed(node, "LabelMatchers");
-  let name = identifier ? textOf(source, identifier) : "";
+  const name = identifier ? textOf(source, identifier) : "";
   const matchers: LabelMatcher[] = [];
   for (const item of matchersNode ? childrenOf(matchersNode) : []) {
-    if (item.name === "QuotedLabelName") {
-      const quotedName = readString(source, item);
-      if (name !== "") throw new ParseProblem(`metric name must not be set twice: ${goQuote(name)} or ${goQuote(quotedName)}`, rangeOf(item));
-      name = quotedName;
-      continue;
-    }
-    matchers.push(buildMatcher(source, item));
+    // A quoted name alone in braces (`{"my.metric"}`) is a __name__ matcher; Prometheus leaves the name unset.
+    if (item.name === "QuotedLabelName") matchers.push({ type: "=", name: "__name__", value: readString(source, item) });
+    else matchers.push(buildMatcher(source, item));
   }
   if (name !== "") {
     const duplicate = matchers.find((m) => m.name === "__name__");
@@ -36,7 +33,8 @@ function buildMatcher(source: Source, node: SyntaxNode): LabelMatcher {
   const name = nameNode.name === "QuotedLabelName" ? readString(source, nameNode) : textOf(source, nameNode);
   const type = MATCH_OPS[opNode.firstChild?.name ?? ""] ?? "=";
   const value = readString(source, valueNode);
-  if (type === "=~" || type === "!~") checkRegex(value, rangeOf(valueNode));
+  const regexError = type === "=~" || type === "!~" ? regexSyntaxError(value) : undefined;
+  if (regexError) throw new ParseProblem(regexError, { start: nameNode.from, end: valueNode.to });
   return { type, name, value };
 }
 
@@ -53,15 +51,4 @@ export function readString(source: Source, node: SyntaxNode): string {
   } catch (err) {
     throw new ParseProblem((err as Error).message, rangeOf(literal));
   }
-}
-
-function checkRegex(pattern: string, pos: { start: number; end: number }): void {
-  let depth = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === "\\") i++;
-    else if (ch === "(") depth++;
-    else if (ch === ")" && --depth < 0) throw new ParseProblem(`error parsing regexp: unexpected ): \`${pattern}\``, pos);
-  }
-  if (depth > 0) throw new ParseProblem(`error parsing regexp: missing closing ): \`${pattern}\``, pos);
 }

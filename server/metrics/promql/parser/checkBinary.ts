@@ -27,8 +27,10 @@ export function checkBinary(expr: BinaryExpr, lhsType: ValueType, rhsType: Value
   }
   if (lhsType !== "scalar" && lhsType !== "vector") throw new ParseProblem("binary expression must contain only scalar and instant vector types", expr.lhs.pos);
   if (rhsType !== "scalar" && rhsType !== "vector") throw new ParseProblem("binary expression must contain only scalar and instant vector types", expr.rhs.pos);
+  const fills = matching !== undefined && (matching.fillLeft !== undefined || matching.fillRight !== undefined);
   if (lhsType !== "vector" || rhsType !== "vector") {
     if (matching && matching.matchingLabels.length > 0) throw new ParseProblem("vector matching only allowed between instant vectors", expr.pos);
+    if (fills) throw new ParseProblem("filling in missing series only allowed between instant vectors", expr.pos);
     delete expr.matching;
   } else if (!matching) {
     expr.matching = { card: isSetOperator(expr.op) ? "many-to-many" : "one-to-one", matchingLabels: [], on: false, include: [] };
@@ -36,6 +38,7 @@ export function checkBinary(expr: BinaryExpr, lhsType: ValueType, rhsType: Value
     if (matching.card === "one-to-many" || matching.card === "many-to-one") {
       throw new ParseProblem(`no grouping allowed for ${goQuote(expr.op)} operation`, expr.pos);
     }
+    if (fills) throw new ParseProblem("filling in missing series not allowed for set operators", expr.pos);
   }
   if ((lhsType === "scalar" || rhsType === "scalar") && isSetOperator(expr.op)) {
     throw new ParseProblem(`set operator ${goQuote(expr.op)} not allowed in binary scalar expression`, expr.pos);

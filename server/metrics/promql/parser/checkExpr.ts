@@ -37,7 +37,7 @@ export function checkExpr(expr: Expr, query: string): ValueType {
       checkExpr(expr.selector, query);
       break;
     case "vectorSelector":
-      checkSelector(expr, true);
+      checkSelector(expr);
       break;
   }
   return valueTypeOf(expr);
@@ -59,16 +59,23 @@ function checkCall(call: Call, query: string): void {
   if (!signature) throw new ParseProblem(`unknown function with name ${goQuote(call.func)}`, call.pos);
   checkArity(call, signature.argTypes.length, signature.variadic);
   const context = `call to function ${goQuote(call.func)}`;
+  if (call.func === "info") checkInfoSelector(call);
   call.args.forEach((arg, i) => {
     if (i >= signature.argTypes.length && signature.variadic === 0) return;
     const want = signature.argTypes[Math.min(i, signature.argTypes.length - 1)] ?? "vector";
-    if (call.func === "info" && i === 1 && arg.kind === "vectorSelector") {
-      // info()'s label selector may match empty values: it filters data labels, not series.
-      checkSelector(arg, false);
-      return;
-    }
+    if (call.func === "info" && i === 1 && arg.kind === "vectorSelector") return;
     expectType(arg, want, context, query);
   });
+}
+
+/** info()'s second argument selects data labels, so it is label matchers only and may match empty values. */
+function checkInfoSelector(call: Call): void {
+  const selector = call.args[1];
+  if (!selector) return;
+  const type = valueTypeOf(selector);
+  if (type !== "vector") throw new ParseProblem(`expected type instant vector in call to function "info", got ${documentedType(type)}`, call.pos);
+  if (selector.kind !== "vectorSelector") throw new ParseProblem("expected label selectors only", selector.pos);
+  if (selector.name !== "") throw new ParseProblem("expected label selectors only, got vector selector instead", selector.pos);
 }
 
 function checkArity(call: Call, declared: number, variadic: number): void {
@@ -85,9 +92,9 @@ function checkArity(call: Call, declared: number, variadic: number): void {
   }
 }
 
-function checkSelector(selector: VectorSelector, needNonEmpty: boolean): void {
+function checkSelector(selector: VectorSelector): void {
   if (selector.name !== "") return;
-  if (needNonEmpty && !selector.matchers.some((m) => !matchesEmpty(m))) {
+  if (!selector.matchers.some((m) => !matchesEmpty(m))) {
     throw new ParseProblem("vector selector must contain at least one non-empty matcher", selector.pos);
   }
 }

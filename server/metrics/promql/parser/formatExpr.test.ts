@@ -20,7 +20,7 @@ const canonical: [string, string][] = [
   ["a + ignoring(x) fill_left(1) b", "a + ignoring (x) fill_left (1) b"],
   ["a > bool b", "a > bool b"],
   ["a and on() b", "a and on () b"],
-  ['{"my.metric", a="b"}', '{"my.metric",a="b"}'],
+  ['{"my.metric", a="b"}', '{__name__="my.metric",a="b"}'],
   ['{"a.b"="c"}', '{"a.b"="c"}'],
   ["1m", "1m"],
   ["0x10 + 1e3", "16 + 1000"],

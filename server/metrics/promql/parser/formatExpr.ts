@@ -5,7 +5,6 @@ import { formatDuration, formatFloat } from "./literals";
 import { goQuote } from "./strings";
 
 const LEGACY_LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const LEGACY_METRIC = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
 /** The canonical text of an expression, as Prometheus's String() prints it (the format_query API). */
 export function formatExpr(expr: Expr): string {
@@ -51,12 +50,11 @@ function formatMatrix(expr: MatrixSelector): string {
   return `${formatSelector(selector)}[${formatRange(expr.range)}]${rangeMode(selector)}${formatAt(selector.at)}${formatOffset(selector.offset)}`;
 }
 
-/** `name{a="b",c=~"d"}`: matchers sorted as text; a name that is not a legacy metric name goes quoted inside. */
+/** `name{a="b",c=~"d"}`: matchers sorted as text, the name's own matcher left out. */
 function formatSelector(selector: VectorSelector): string {
   const name = selector.name;
   const shown = selector.matchers.filter((m) => !(m.name === "__name__" && m.type === "=" && m.value === name && name !== ""));
   const texts = shown.map(formatMatcher).sort(compareCodeUnits);
-  if (name !== "" && !LEGACY_METRIC.test(name)) return `{${[goQuote(name), ...texts].join(",")}}`;
   return texts.length === 0 ? name : `${name}{${texts.join(",")}}`;
 }
 

@@ -37,3 +37,16 @@ export function grammarTextWithMinMaxFunctions(text: string): string | undefined
   if (!/\b(min_of|max_of)\s*\(/.test(text)) return undefined;
   return rewriteOutsideStrings(text, (code) => code.replace(/\bmin_of(?=\s*\()/g, "minute").replace(/\bmax_of(?=\s*\()/g, "minute"));
 }
+
+/**
+ * `offset` is also a metric name to Prometheus (`offset{step="1s"}`), but always a keyword to the
+ * grammar: one candidate text per occurrence, that one spelled as a same-length identifier.
+ */
+export function grammarTextsWithOffsetAsName(text: string): string[] {
+  const masked = rewriteOutsideStrings(text, (code) => code.replace(/offset/gi, (word) => "\u0000".repeat(word.length)));
+  const candidates: string[] = [];
+  for (const match of masked.matchAll(/(?<![\w:])\u0000{6}(?![\w:])/g)) {
+    candidates.push(text.slice(0, match.index) + "offse_" + text.slice(match.index + 6));
+  }
+  return candidates;
+}

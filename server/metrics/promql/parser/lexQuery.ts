@@ -1,3 +1,4 @@
+import { parseDurationMs } from "./literals";
 import { unquoteString } from "./strings";
 
 /** A token as Prometheus's lexer sees it, for error messages in its words. */
@@ -52,7 +53,7 @@ export function lexQuery(query: string): { tokens: Token[]; error?: LexError } {
   }
   if (state.braceOpen) return { tokens: state.tokens, error: { message: "unexpected end of input inside braces", start: query.length } };
   if (state.parenDepth > 0) return { tokens: state.tokens, error: { message: "unclosed left parenthesis", start: query.length } };
-  if (state.bracketOpen) return { tokens: state.tokens, error: { message: "unclosed left bracket", start: query.length } };
+  if (state.bracketOpen) return { tokens: state.tokens, error: { message: "unexpected end of input in duration expression", start: query.length } };
   state.tokens.push({ kind: "eof", text: "", start: query.length, end: query.length });
   return { tokens: state.tokens };
 }
@@ -60,6 +61,11 @@ export function lexQuery(query: string): { tokens: Token[]; error?: LexError } {
 function lexOne(query: string, at: number, state: LexState): Token | LexError {
   const rest = query.slice(at);
   const ch = rest[0] ?? "";
+  // Inside a range or subquery only a duration expression may stand.
+  if (state.bracketOpen && !/[\w.()+\-*/%^,:\]]/.test(ch)) {
+    return { message: `unexpected character in duration expression: ${quoteRune(ch)}`, start: at };
+  }
+  if (state.braceOpen) return lexInsideBraces(query, at, state);
   if (ch === '"' || ch === "'" || ch === "`") return lexString(query, at);
   if (/[\d.]/.test(ch) && (ch !== "." || /^\.\d/.test(rest))) return lexNumber(query, at, state.bracketOpen);
   if (ch === ":" && !state.bracketOpen && !state.braceOpen) return lexWord(rest, at, state);
@@ -74,11 +80,23 @@ function lexPunctuation(ch: string, at: number, state: LexState): Token | LexErr
   if (ch === ")" && --state.parenDepth < 0) return { message: `unexpected right parenthesis ${quoteRune(ch)}`, start: at + 1 };
   if (ch === "[" && state.bracketOpen) return { message: `unexpected left bracket ${quoteRune(ch)}`, start: at };
   if (ch === "]" && !state.bracketOpen) return { message: `unexpected right bracket ${quoteRune(ch)}`, start: at };
-  if (ch === "{" && state.braceOpen) return { message: `unexpected left brace ${quoteRune(ch)}`, start: at };
-  if (ch === "}" && !state.braceOpen) return { message: `unexpected right brace ${quoteRune(ch)}`, start: at };
+  if (ch === "}" && !state.braceOpen) return { message: `unexpected character: ${quoteRune(ch)}`, start: at };
   if (ch === "[" || ch === "]") state.bracketOpen = ch === "[";
   if (ch === "{" || ch === "}") state.braceOpen = ch === "{";
   return token;
+}
+
+/** Inside braces Prometheus's lexer knows only label names, strings, matcher operators, commas and `}`. */
+function lexInsideBraces(query: string, at: number, state: LexState): Token | LexError {
+  const rest = query.slice(at);
+  const ch = rest[0] ?? "";
+  if (ch === '"' || ch === "'" || ch === "`") return lexString(query, at);
+  if (ch === "," || ch === "}") return lexPunctuation(ch, at, state);
+  if (ch === "{") return { message: `unexpected left brace ${quoteRune(ch)}`, start: at };
+  const label = /^[a-zA-Z_][a-zA-Z0-9_]*/.exec(rest)?.[0];
+  if (label) return { kind: "identifier", text: label, start: at, end: at + label.length };
+  if (ch === "=" || ch === "!") return lexOperator(rest, at, state);
+  return { message: `unexpected character inside braces: ${quoteRune(String.fromCodePoint(rest.codePointAt(0) ?? 0))}`, start: at };
 }
 
 function lexWord(rest: string, at: number, state: LexState): Token {
@@ -105,7 +123,8 @@ function lexOperator(rest: string, at: number, state: LexState): Token | LexErro
     const inside = state.braceOpen ? " inside braces" : "";
     return { message: `unexpected character${inside}: ${quoteRune(String.fromCodePoint(rest.codePointAt(0) ?? 0))}`, start: at };
   }
-  return { kind: "operator", text: op, start: at, end: at + op.length };
+  // A lone `=` is punctuation to Prometheus (`unexpected "="`), not an operator.
+  return { kind: op === "=" ? "punctuation" : "operator", text: op, start: at, end: at + op.length };
 }
 
 function lexNumber(query: string, at: number, inBrackets: boolean): Token | LexError {
@@ -117,6 +136,9 @@ function lexNumber(query: string, at: number, inBrackets: boolean): Token | LexE
   if (/[a-zA-Z0-9_.]/.test(following) || (following === ":" && !inBrackets)) {
     return { message: `bad number or duration syntax: "${rest.slice(0, text.length + 1)}"`, start: at };
   }
+  if (duration.length > number.length && parseDurationMs(duration) === undefined) {
+    return { message: `not a valid duration string: ${JSON.stringify(duration)}`, start: at };
+  }
   return { kind: duration.length > number.length ? "duration" : "number", text, start: at, end: at + text.length };
 }
 
@@ -125,6 +147,7 @@ function lexString(query: string, at: number): Token | LexError {
   let i = at + 1;
   while (i < query.length && query[i] !== quote) {
     if (quote !== "`" && query[i] === "\n") break;
+    if (quote !== "`" && query[i] === "\\" && i + 1 >= query.length) return { message: "escape sequence not terminated", start: at };
     i += quote !== "`" && query[i] === "\\" ? 2 : 1;
   }
   if (i >= query.length || query[i] !== quote) {

@@ -28,10 +28,11 @@ export function applyAt(expr: Expr, at: AtModifier, pos: PositionRange): void {
 
 /** `anchored` / `smoothed` (Prometheus 3 extended range selectors) on an instant or range selector. */
 export function applyRangeMode(expr: Expr, mode: "anchored" | "smoothed", pos: PositionRange): void {
+  if (expr.kind === "subquery") throw new ParseProblem(`${mode} modifier is not supported for subqueries`, pos);
   const target = expr.kind === "matrixSelector" ? expr.selector : expr.kind === "vectorSelector" ? expr : undefined;
-  if (!target) throw new ParseProblem(`${mode} modifier must be preceded by an instant vector selector or range vector selector`, pos);
-  if (target.anchored || target.smoothed) throw new ParseProblem(`${mode} may not be set multiple times`, pos);
+  if (!target) throw new ParseProblem(`${mode} modifier not implemented`, pos);
   target[mode] = true;
+  if (target.anchored && target.smoothed) throw new ParseProblem("anchored and smoothed modifiers cannot be used together", pos);
   extendTo(expr, pos.end);
 }
 

@@ -49,8 +49,26 @@ describe("parseExpr", () => {
     });
   });
 
-  test("reads a quoted metric name", () => {
-    expect(shape(parseExpr('{"my.metric", a=~"x"}'))).toMatchObject({ name: "my.metric" });
+  test("reads a quoted metric name in braces as a __name__ matcher", () => {
+    expect(shape(parseExpr('{"my.metric", a=~"x"}'))).toEqual({
+      kind: "vectorSelector",
+      name: "",
+      matchers: [
+        { type: "=", name: "__name__", value: "my.metric" },
+        { type: "=~", name: "a", value: "x" },
+      ],
+    });
+  });
+
+  test("refuses a second metric name in braces", () => {
+    expect(() => parseExpr('foo{"bar"}')).toThrow('1:1: parse error: metric name must not be set twice: "foo" or "bar"');
+  });
+
+  test("reads offset as a metric name where Prometheus does", () => {
+    expect(shape(parseExpr('offset{step="1s"}[5m] offset 1m'))).toMatchObject({
+      kind: "matrixSelector",
+      selector: { name: "offset", offset: { kind: "durationLiteral", ms: 60_000 } },
+    });
   });
 
   test("reports an unfinished expression at its end", () => {

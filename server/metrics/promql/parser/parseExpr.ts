@@ -5,7 +5,7 @@ import { ParseProblem, toPromQLError } from "./parseError";
 import { findSyntaxError } from "./syntaxErrors";
 import { childrenOf, parseTree, type Source, type SyntaxNode } from "./syntaxTree";
 import { checkExpr } from "./checkExpr";
-import { grammarText, grammarTextWithMinMaxFunctions } from "./grammarText";
+import { grammarText, grammarTextsWithOffsetAsName, grammarTextWithMinMaxFunctions } from "./grammarText";
 
 /** Parses a PromQL query into Orrery's AST; every problem is a `bad_data` PromQLError in Prometheus's words. */
 export function parseExpr(query: string): Expr {
@@ -30,7 +30,10 @@ function treeOf(source: Source): SyntaxNode {
   const syntaxError = findSyntaxError(source, top);
   if (!syntaxError) return top;
   const withFunctions = grammarTextWithMinMaxFunctions(text);
-  const retried = withFunctions === undefined ? undefined : parseTree(withFunctions);
-  if (retried && !findSyntaxError(source, retried)) return retried;
+  const retries = [...(withFunctions === undefined ? [] : [withFunctions]), ...grammarTextsWithOffsetAsName(text)];
+  for (const retry of retries) {
+    const retried = parseTree(retry);
+    if (!findSyntaxError(source, retried)) return retried;
+  }
   throw syntaxError;
 }

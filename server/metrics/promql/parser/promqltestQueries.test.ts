@@ -12,6 +12,8 @@ interface EvalCase {
   line: number;
   query: string;
   expectsFailure: boolean;
+  /** The exact message of `expect fail msg: ...`, when the script gives one. */
+  failMessage?: string;
 }
 
 const EVAL_LINE = /^eval(?:_fail|_warn|_info|_ordered)?\s+(?:instant\s+at\s+\S+|range\s+from\s+\S+\s+to\s+\S+\s+step\s+\S+)\s+(.*)$/;
@@ -25,7 +27,8 @@ function readCases(file: string): EvalCase[] {
     const following = lines.slice(index + 1).findIndex((next) => !/^\s+expect\s/.test(next));
     const expectations = lines.slice(index + 1, index + 1 + Math.max(following, 0));
     const expectsFailure = text.startsWith("eval_fail") || expectations.some((next) => /^\s+expect\s+fail/.test(next));
-    cases.push({ file, line: index + 1, query: match[1], expectsFailure });
+    const failMessage = expectations.map((next) => /^\s+expect\s+fail\s+msg:\s*(.*)$/.exec(next)?.[1]).find((m) => m !== undefined);
+    cases.push({ file, line: index + 1, query: match[1], expectsFailure, ...(failMessage !== undefined && { failMessage }) });
   });
   return cases;
 }
@@ -67,6 +70,15 @@ describe.skipIf(!existsSync(scriptDir))("promqltest eval queries", () => {
       .filter((c) => c.error !== undefined);
     expect(cases.length).toBeGreaterThan(2000);
     expect(failures).toEqual([]);
+  });
+
+  test("a query the scripts expect to fail parses, or fails with the script's message", () => {
+    const cases = files.flatMap(readCases).filter((c) => c.expectsFailure);
+    const wrong = cases
+      .map((c) => ({ at: `${c.file}:${c.line}`, query: c.query, expected: c.failMessage, error: parseFailure(c.query) }))
+      .filter((c) => c.error !== undefined && (c.expected === undefined || !c.error.endsWith(`parse error: ${c.expected}`)));
+    expect(cases.length).toBeGreaterThan(30);
+    expect(wrong).toEqual([]);
   });
 
   test("every parsed query prints to text that parses back to the same tree", () => {

@@ -44,8 +44,10 @@ function pushed(bytes: number[], values: number[], at: number): number {
 
 function readNumeric(body: string, at: number, length: number, base: number, bytes: number[], asByte: boolean): number {
   const digits = body.slice(at, at + length);
-  const valid = base === 8 ? /^[0-7]+$/ : /^[0-9a-fA-F]+$/;
-  if (digits.length !== length || !valid.test(digits)) throw new Error("illegal character in escape sequence");
+  const valid = base === 8 ? /^[0-7]$/ : /^[0-9a-fA-F]$/;
+  const bad = [...digits].find((digit) => !valid.test(digit));
+  if (bad !== undefined) throw new Error(`illegal character ${describeRune(bad)} in escape sequence`);
+  if (digits.length !== length) throw new Error("escape sequence not terminated");
   const value = parseInt(digits, base);
   if (asByte) {
     if (value > 255) throw new Error("octal escape value > 255");

@@ -20,6 +20,9 @@ export function findSyntaxError(source: Source, top: SyntaxNode): ParseProblem |
   const eof: Token = { kind: "eof", text: "", start: query.length, end: query.length };
   const failing = token ?? eof;
   const previous = tokens[tokens.indexOf(failing) - 1] ?? tokens[tokens.length - 1];
+  if (failing.text === ")" && previous?.text === "," && enclosingContext(errorNode, true) === "FunctionCallBody") {
+    return new ParseProblem("trailing commas not allowed in function call args", { start: previous.start, end: previous.end });
+  }
   if (failing.text === "(" && previous?.kind === "identifier") {
     return new ParseProblem(`unknown function with name ${JSON.stringify(previous.text)}`, { start: previous.start, end: previous.end });
   }
@@ -54,6 +57,8 @@ export function describeToken(token: Token): string {
       return "end of input";
     case "metricIdentifier":
       return `metric identifier ${JSON.stringify(token.text)}`;
+    case "identifier":
+      return `identifier ${JSON.stringify(token.text)}`;
     default:
       return `${token.kind} ${goShortQuote(token.text)}`;
   }
@@ -82,12 +87,12 @@ function errorContext(errorNode: SyntaxNode, token: Token, previous: Token | und
       if (after === "(" || after === ",") return " in grouping opts, expected label";
       return ' in grouping opts, expected "," or ")"';
     case "OffsetExpr":
-      return " in offset, expected duration";
+      return ` in offset, expected ${DURATION_START}`;
     case "StepInvariantExpr":
       return " in @, expected timestamp";
     case "SubqueryExpr":
     case "MatrixSelector":
-      if (after === "[") return " in subquery selector, expected duration";
+      if (after === "[") return ` in subquery or range selector, expected ${DURATION_START}`;
       if (after === ":") return ' in subquery selector, expected duration or "]"';
       if (token.text === "]" || previous?.kind === "duration" || previous?.kind === "number") return ' in subquery or range, expected ":" or "]"';
       return "";
@@ -96,11 +101,14 @@ function errorContext(errorNode: SyntaxNode, token: Token, previous: Token | und
   }
 }
 
+const DURATION_START = "number, duration, step(), or range()";
+
 const CONTEXT_NODES = new Set(["LabelMatchers", "GroupingLabels", "AggregateModifier", "MatchingModifierClause", "OffsetExpr", "StepInvariantExpr", "SubqueryExpr", "MatrixSelector"]);
 
-function enclosingContext(node: SyntaxNode): string | undefined {
+function enclosingContext(node: SyntaxNode, withCalls = false): string | undefined {
   for (let at: SyntaxNode | null = node.parent; at; at = at.parent) {
     if (CONTEXT_NODES.has(at.name)) return at.name;
+    if (withCalls && at.name === "FunctionCallBody") return at.name;
     if (at.name === "FunctionCallBody" || at.name === "ParenExpr") return undefined;
   }
   return undefined;

@@ -55,11 +55,27 @@ describe("XOR chunks", () => {
         t += jump + 1;
         ts.push(t);
         const kind = random();
-        vs.push(kind < 0.3 ? Math.floor(random() * 1000) : kind < 0.6 ? (random() - 0.5) * 1e10 : kind < 0.8 ? (vs.at(-1) ?? 0) : random());
+        const decimals = Math.floor(random() * 10);
+        const previous = vs.at(-1) ?? 0;
+        vs.push(
+          kind < 0.2 ? Math.floor(random() * 1000)
+          : kind < 0.4 ? (random() - 0.5) * 1e10
+          : kind < 0.55 ? previous
+          : kind < 0.85 ? Math.round((previous + (random() - 0.3) * 10) * 10 ** decimals) / 10 ** decimals
+          : kind < 0.9 ? -Math.round(random() * 2 ** 52)
+          : random(),
+        );
       }
       const out = roundTrip(ts, vs);
       expect(Array.from(out.t)).toEqual(ts);
       expect(bitsOf(out.v)).toEqual(bitsOf(vs));
+    }
+  });
+
+  test("round-trips first timestamps of any sign and size", () => {
+    for (const start of [0, 1, -15_000, 2 ** 32 - 1, 2 ** 32, 2 ** 52, -(2 ** 40)]) {
+      const ts = [start, start + 15_000, start + 30_003, start + 45_000];
+      expect(Array.from(roundTrip(ts, [1, 2, 3, 4]).t)).toEqual(ts);
     }
   });
 

@@ -1,4 +1,5 @@
 import { BitReader, BitWriter } from "./bitStream";
+import { decimalStep, readDecimalStep, writeDecimalStep } from "./decimalDelta";
 import { floatFromWords, floatHigh, lastFloatLow, leadingZeros64, trailingZeros64 } from "./floatBits";
 
 /** Samples per chunk, as in Prometheus: small enough to decode quickly, big enough to compress well. */
@@ -9,11 +10,11 @@ const NO_WINDOW = 0xff;
 
 /**
  * Delta-of-delta buckets for timestamps: [prefix bits, prefix length, payload bits].
- * A 7-bit first bucket keeps a few milliseconds of scrape jitter to 9 bits.
+ * A 4-bit first bucket keeps a few milliseconds of scrape jitter to 6 bits.
  */
 const DOD_BUCKETS: readonly (readonly [number, number, number])[] = [
-  [0b10, 2, 7],
-  [0b110, 3, 14],
+  [0b10, 2, 4],
+  [0b110, 3, 10],
   [0b1110, 4, 20],
 ];
 
@@ -22,7 +23,12 @@ function fitsBucket(dod: number, bits: number): boolean {
   return dod >= -(half - 1) && dod <= half;
 }
 
-/** The open chunk of one series: Gorilla timestamps (delta of delta) and values (XOR with the previous). */
+/**
+ * The open chunk of one series: Gorilla timestamps (delta of delta) and values, each value as the
+ * cheaper of an XOR with the previous (Gorilla) or a decimal delta (see decimalDelta.ts).
+ * Value prefixes: 0 same, 10 XOR in the previous window, 110 XOR with a new window,
+ * 1110 decimal delta at the current scale, 1111 + 4-bit scale then a decimal delta.
+ */
 export class XorAppender extends BitWriter {
   count = 0;
   lastT = 0;
@@ -31,6 +37,8 @@ export class XorAppender extends BitWriter {
   private lo = 0;
   private leading = NO_WINDOW;
   private trailing = 0;
+  private scale = 0;
+  private lastValue = 0;
 
   constructor() {
     super(40);
@@ -53,17 +61,19 @@ export class XorAppender extends BitWriter {
     appender.lo = it.lo;
     appender.leading = it.leading;
     appender.trailing = it.trailing;
+    appender.scale = it.scale;
+    appender.lastValue = it.v;
     return appender;
   }
 
   append(t: number, v: number): void {
     if (this.count === 0) {
-      this.writeBits(floatHigh(t), 32);
-      this.writeBits(lastFloatLow(), 32);
+      writeTimestamp(this, t);
       this.hi = floatHigh(v);
       this.lo = lastFloatLow();
       this.writeBits(this.hi, 32);
       this.writeBits(this.lo, 32);
+      this.lastValue = v;
     } else {
       const delta = t - this.lastT;
       this.writeDeltaOfDelta(delta - this.lastDelta);
@@ -104,32 +114,70 @@ export class XorAppender extends BitWriter {
   }
 
   private writeValue(v: number): void {
+    const prev = this.lastValue;
     const hi = floatHigh(v);
     const lo = lastFloatLow();
     const xHi = (hi ^ this.hi) >>> 0;
     const xLo = (lo ^ this.lo) >>> 0;
     this.hi = hi;
     this.lo = lo;
+    this.lastValue = v;
     if (xHi === 0 && xLo === 0) {
       this.writeBits(0, 1);
       return;
     }
-    let leading = leadingZeros64(xHi, xLo);
+    const leading = Math.min(31, leadingZeros64(xHi, xLo));
     const trailing = trailingZeros64(xHi, xLo);
-    if (leading > 31) leading = 31;
-    if (this.leading !== NO_WINDOW && leading >= this.leading && trailing >= this.trailing) {
+    const reuse = this.leading !== NO_WINDOW && leading >= this.leading && trailing >= this.trailing;
+    const xorBits = reuse ? 2 + 64 - this.leading - this.trailing : 3 + 11 + 64 - leading - trailing;
+    const step = decimalStep(prev, v, this.scale);
+    if (step && (step.scale === this.scale ? 4 : 8) + step.bits < xorBits) {
+      if (step.scale === this.scale) this.writeBits(0b1110, 4);
+      else {
+        this.writeBits(0b1111, 4);
+        this.writeBits(step.scale, 4);
+        this.scale = step.scale;
+      }
+      writeDecimalStep(this, step);
+      // The decoder moves the window the same way, so later XORs are priced as if this one had been written.
+      if (!reuse) {
+        this.leading = leading;
+        this.trailing = trailing;
+      }
+    } else if (reuse) {
       this.writeBits(0b10, 2);
       writeShifted(this, xHi, xLo, this.trailing, 64 - this.leading - this.trailing);
-      return;
+    } else {
+      this.leading = leading;
+      this.trailing = trailing;
+      const significant = 64 - leading - trailing;
+      this.writeBits(0b110, 3);
+      this.writeBits(leading, 5);
+      this.writeBits(significant & 63, 6);
+      writeShifted(this, xHi, xLo, trailing, significant);
     }
-    this.leading = leading;
-    this.trailing = trailing;
-    const significant = 64 - leading - trailing;
-    this.writeBits(0b11, 2);
-    this.writeBits(leading, 5);
-    this.writeBits(significant & 63, 6);
-    writeShifted(this, xHi, xLo, trailing, significant);
   }
+}
+
+/** The first timestamp as a 6-bit width and that many bits (41 for today's epoch millis), or 63 + float bits when negative. */
+function writeTimestamp(writer: BitWriter, t: number): void {
+  if (t < 0 || t >= 2 ** 53) {
+    writer.writeBits(63, 6);
+    writer.writeBits(floatHigh(t), 32);
+    writer.writeBits(lastFloatLow(), 32);
+    return;
+  }
+  // log2 may round up near a power of two, which only costs one more bit.
+  const width = t === 0 ? 0 : Math.floor(Math.log2(t)) + 1;
+  writer.writeBits(width, 6);
+  writer.writeBits64(Math.floor(t / 2 ** 32), t >>> 0, width);
+}
+
+function readTimestamp(reader: BitReader): number {
+  const width = reader.readBits(6);
+  if (width === 63) return floatFromWords(reader.readBits(32), reader.readBits(32));
+  if (width <= 32) return reader.readBits(width);
+  return reader.readBits(width - 32) * 2 ** 32 + reader.readBits(32);
 }
 
 function writeShifted(writer: BitWriter, hi: number, lo: number, shift: number, count: number): void {
@@ -147,6 +195,7 @@ export class XorIterator {
   lo = 0;
   leading = NO_WINDOW;
   trailing = 0;
+  scale = 0;
   readonly total: number;
   private index = 0;
   private readonly reader: BitReader;
@@ -165,7 +214,7 @@ export class XorIterator {
     if (this.index >= this.total) return false;
     const r = this.reader;
     if (this.index === 0) {
-      this.t = floatFromWords(r.readBits(32), r.readBits(32));
+      this.t = readTimestamp(r);
       this.hi = r.readBits(32);
       this.lo = r.readBits(32);
     } else {
@@ -194,6 +243,10 @@ export class XorIterator {
     const r = this.reader;
     if (!r.readBit()) return;
     if (r.readBit()) {
+      if (r.readBit()) {
+        this.readDecimal(r);
+        return;
+      }
       this.leading = r.readBits(5);
       const significant = r.readBits(6) || 64;
       this.trailing = 64 - this.leading - significant;
@@ -217,6 +270,23 @@ export class XorIterator {
     }
     this.hi = (this.hi ^ xHi) >>> 0;
     this.lo = (this.lo ^ xLo) >>> 0;
+  }
+
+  private readDecimal(r: BitReader): void {
+    if (r.readBit()) this.scale = r.readBits(4);
+    const v = readDecimalStep(r, floatFromWords(this.hi, this.lo), this.scale);
+    const hi = floatHigh(v);
+    const lo = lastFloatLow();
+    const xHi = (hi ^ this.hi) >>> 0;
+    const xLo = (lo ^ this.lo) >>> 0;
+    const leading = Math.min(31, leadingZeros64(xHi, xLo));
+    const trailing = trailingZeros64(xHi, xLo);
+    if (this.leading === NO_WINDOW || leading < this.leading || trailing < this.trailing) {
+      this.leading = leading;
+      this.trailing = trailing;
+    }
+    this.hi = hi;
+    this.lo = lo;
   }
 }
 

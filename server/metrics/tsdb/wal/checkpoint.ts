@@ -11,27 +11,29 @@ import { readLabels, writeLabels } from "./walRecords";
 
 const PIECE_BYTES = 1 << 20;
 
+const SERIES_PER_SLICE = 5_000;
+
 /**
- * Serializes the head (synchronously, so it matches the WAL cut made just before) into framed records.
- * Closed chunks are shared, not copied, until the pieces are written.
+ * Serializes the head into framed records, a piece of about 1 MiB at a time, yielding to the event
+ * loop between slices so ingest and queries go on. Samples committed meanwhile may land both here
+ * and in the WAL after the cut; replay skips what a series already holds, so the overlap is harmless.
  */
-export function snapshotHead(head: Head): Uint8Array[] {
-  const pieces: Uint8Array[] = [];
+export async function* snapshotHead(head: Head): AsyncGenerator<Uint8Array> {
   let w = new ByteWriter(PIECE_BYTES + 4096);
   writeFrame(w, RecordType.SnapshotMeta, () => w.f64(head.minValidTime));
   let count = 0;
-  for (const series of head.allSeries()) {
-    if (!series.walLogged) continue;
+  for (const series of [...head.allSeries()]) {
+    if (series.removed || !series.walLogged) continue;
     writeFrame(w, RecordType.SnapshotSeries, () => writeSeries(w, series, head));
     count++;
     if (w.length >= PIECE_BYTES) {
-      pieces.push(w.result().slice());
+      yield w.result();
       w = new ByteWriter(PIECE_BYTES + 4096);
     }
+    if (count % SERIES_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   writeFrame(w, RecordType.SnapshotEnd, () => w.u32(count));
-  pieces.push(w.result().slice());
-  return pieces;
+  yield w.result();
 }
 
 function writeSeries(w: ByteWriter, series: MemSeries, head: Head): void {
@@ -58,12 +60,12 @@ function writeSeries(w: ByteWriter, series: MemSeries, head: Head): void {
 }
 
 /** Writes a checkpoint atomically: a temporary file, fsync, then rename over the final name. */
-export async function writeCheckpoint(dir: string, segment: number, pieces: Uint8Array[]): Promise<string> {
+export async function writeCheckpoint(dir: string, segment: number, pieces: AsyncIterable<Uint8Array>): Promise<string> {
   const file = path.join(dir, checkpointFileName(segment));
   const tmp = `${file}.tmp`;
   const handle = await open(tmp, "w");
   try {
-    for (const piece of pieces) await handle.write(piece);
+    for await (const piece of pieces) await handle.write(piece);
     await handle.sync();
   } finally {
     await handle.close();

@@ -1,0 +1,81 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { labelsFromRecord } from "../model/labels";
+import { openStorage } from "./openStorage";
+import type { TsdbStorage } from "./tsdbStorage";
+
+const T0 = 1_700_000_000_000;
+let dir: string;
+const opened: TsdbStorage[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "orrery-ckpt-"));
+});
+
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close().catch(() => {});
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function open(): Promise<TsdbStorage> {
+  const storage = await openStorage({ dir });
+  opened.push(storage);
+  return storage;
+}
+
+async function write(storage: TsdbStorage, series: number, from: number, to: number): Promise<void> {
+  for (let b = from; b < to; b++) {
+    const app = storage.appender();
+    for (let s = 0; s < series; s++) app.append(labelsFromRecord({ __name__: "m", s: String(s) }), T0 + b * 15_000, b);
+    await app.commit();
+  }
+}
+
+function count(storage: TsdbStorage): number {
+  return storage.querier().select([], 0, Infinity).reduce((n, s) => n + s.timestamps.length, 0);
+}
+
+describe("checkpoint faults", () => {
+  test("a failed checkpoint is reported, keeps the WAL, and a later one succeeds", async () => {
+    const storage = await open();
+    await write(storage, 4, 0, 10);
+    await mkdir(path.join(dir, "checkpoint.00000001.tmp"));
+    await expect(storage.checkpoint()).rejects.toThrow(/checkpoint failed: EISDIR/);
+    expect(storage.health().problems).toEqual([expect.stringMatching(/checkpoint failed/)]);
+    expect(existsSync(path.join(dir, "wal", "00000000"))).toBe(true);
+    await rm(path.join(dir, "checkpoint.00000001.tmp"), { recursive: true });
+    await storage.checkpoint();
+    expect(storage.health().ok).toBe(true);
+    const reopened = await open();
+    expect(count(reopened)).toBe(40);
+  });
+
+  test("a checkpoint left half-written by a crash is ignored and removed", async () => {
+    const storage = await open();
+    await write(storage, 2, 0, 5);
+    await writeFile(path.join(dir, "checkpoint.00000009.tmp"), "partial");
+    const reopened = await open();
+    expect(count(reopened)).toBe(10);
+    expect(existsSync(path.join(dir, "checkpoint.00000009.tmp"))).toBe(false);
+  });
+
+  test("a damaged checkpoint loads the series before the damage and says so", async () => {
+    const storage = await open();
+    await write(storage, 50, 0, 4);
+    await storage.checkpoint();
+    const file = path.join(dir, "checkpoint.00000001");
+    const data = await readFile(file);
+    data[Math.floor(data.length * 0.6)]! ^= 0x55;
+    await writeFile(file, data);
+    const reopened = await open();
+    const loaded = count(reopened);
+    expect(loaded).toBeGreaterThan(0);
+    expect(loaded).toBeLessThan(200);
+    expect(reopened.health().problems[0]).toMatch(/checkpoint checkpoint.00000001 is damaged/);
+    await write(reopened, 50, 4, 5);
+    expect(count(reopened)).toBe(loaded + 50);
+  });
+});
