@@ -36,9 +36,10 @@ export function evalVectorBinary(expr: BinaryExpr, lhs: VectorValue, rhs: Vector
   // Prometheus swaps the operands of group_right but not the fill values: fill_left fills the many side.
   const fillOne = matching.fillRight;
   const fillMany = matching.fillLeft;
+  // Like Prometheus, the one side must be unique per signature even where nothing on the many side matches.
+  for (const oneIdx of oneGroups.values()) checkUniqueOneSide(m, oneIdx.map((i) => one[i]!), names);
   for (const [sig, manyIdx] of manyGroups) {
     const oneSeries = (oneGroups.get(sig) ?? []).map((i) => one[i]!);
-    checkUniqueOneSide(m, oneSeries, names);
     matchGroup(m, manyIdx.map((i) => many[i]!), oneSeries, fillOne, names);
   }
   if (fillMany !== undefined) {
