@@ -36,8 +36,12 @@ export function evalVectorBinary(expr: BinaryExpr, lhs: VectorValue, rhs: Vector
   // Prometheus swaps the operands of group_right but not the fill values: fill_left fills the many side.
   const fillOne = matching.fillRight;
   const fillMany = matching.fillLeft;
-  // Like Prometheus, the one side must be unique per signature even where nothing on the many side matches.
-  for (const oneIdx of oneGroups.values()) checkUniqueOneSide(m, oneIdx.map((i) => one[i]!), names);
+  // Like Prometheus, the one side must be unique per signature even where nothing on the many side matches,
+  // but a step where either side is empty matches nothing and so checks nothing.
+  const bothSides = presenceOf(many, steps);
+  const oneSide = presenceOf(one, steps);
+  for (let i = 0; i < steps; i++) bothSides[i]! &= oneSide[i]!;
+  for (const oneIdx of oneGroups.values()) checkUniqueOneSide(m, oneIdx.map((i) => one[i]!), names, bothSides);
   for (const [sig, manyIdx] of manyGroups) {
     const oneSeries = (oneGroups.get(sig) ?? []).map((i) => one[i]!);
     matchGroup(m, manyIdx.map((i) => many[i]!), oneSeries, fillOne, names);
@@ -55,9 +59,10 @@ function formatBraced(labels: Labels): string {
   return `{${labels.map((l) => `${l.name}=${JSON.stringify(l.value)}`).join(", ")}}`;
 }
 
-function checkUniqueOneSide(m: Matcher, oneSeries: StepSeries[], names: Set<string>): void {
+function checkUniqueOneSide(m: Matcher, oneSeries: StepSeries[], names: Set<string>, bothSides: Uint8Array): void {
   if (oneSeries.length < 2) return;
   for (let i = 0; i < m.steps; i++) {
+    if (!bothSides[i]) continue;
     const present = oneSeries.filter((s) => s.present[i]);
     if (present.length < 2) continue;
     const group = formatBraced(matchLabels(present[0]!.labels, names, m.matching.on));
