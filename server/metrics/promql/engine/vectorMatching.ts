@@ -1,4 +1,4 @@
-import { labelsKey, normalizeLabels, type Label, type Labels } from "../../model/labels";
+import { labelsKey, METRIC_NAME, normalizeLabels, type Label, type Labels } from "../../model/labels";
 import type { BinaryExpr, VectorMatching } from "../ast";
 import { PromQLError } from "../values";
 import { applyBinary, isComparison, type ArithmeticOp, type ComparisonOp } from "./arith";
@@ -111,7 +111,8 @@ function constantSeries(value: number, present: Uint8Array): StepSeries {
 }
 
 function resultLabels(m: Matcher, manyLabels: Labels, oneLabels: Labels): Labels {
-  let labels: Label[] = [...manyLabels];
+  // Between two vectors Prometheus drops the name of an arithmetic result at once, not at the end.
+  let labels: Label[] = isComparison(m.op) ? [...manyLabels] : manyLabels.filter((l) => l.name !== METRIC_NAME);
   const names = new Set(m.matching.matchingLabels);
   if (m.matching.card === "one-to-one") {
     labels = labels.filter((l) => names.has(l.name) === m.matching.on);
