@@ -127,7 +127,8 @@ function resultLabels(m: Matcher, manyLabels: Labels, oneLabels: Labels): Labels
 /** Writes the pair's values for every step where both sides have a sample. */
 function emitPair(m: Matcher, ms: StepSeries, oneLabels: Labels, os: StepSeries, kept: Uint8Array | undefined): void {
   const labels = resultLabels(m, ms.labels, oneLabels);
-  const dropName = !isComparison(m.op) || m.returnBool || ms.dropName;
+  // Prometheus does not carry a pending name drop through a vector comparison: the result keeps the name.
+  const dropName = !isComparison(m.op) || m.returnBool;
   let out: StepSeries | undefined;
   const el = m.element;
   for (let i = 0; i < m.steps; i++) {
