@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# npm run test:cluster: the suites that need a real Kubernetes control plane (e2e/cluster).
+# npm run test:cluster: the suites that need peers built from Go modules: the differential PromQL test against
+# Prometheus's engine (e2e/reference), then those that need a real Kubernetes control plane (e2e/cluster).
 # Builds it if the cache lacks it, starts it (or uses the one already up, and then leaves it up), runs the
 # contract suite, the kubectl suite against it and the Playwright specs against Orrery on it, stops what it
 # started, prints the wall time of every step and exits non-zero if any step failed.
@@ -87,10 +88,17 @@ run_suites() {
   step "playwright (real cluster)" npx playwright test -c e2e/playwright.cluster.config.ts
 }
 
+# Prometheus's own engine (built from its Go module) is the oracle of the differential PromQL test; no cluster needed.
+run_reference_suites() {
+  step "build promql-reference (e2e/cluster/build.sh promql-reference)" bash e2e/cluster/build.sh promql-reference || return 1
+  step "differential PromQL (npm run test:reference)" npm run test:reference
+}
+
 main() {
   require_go
   trap finish EXIT
   trap 'exit 130' INT TERM
+  run_reference_suites
   if ! bring_up_cluster; then
     say "the control plane is not up; the suites did not run"
     return 1

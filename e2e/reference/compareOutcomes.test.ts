@@ -75,4 +75,9 @@ describe("describeOutcome", () => {
     expect(text).toMatch(/… \(\d+ chars\)$/);
     expect(describeOutcome({ ok: false, errorType: "bad_data", message: "1:5: parse error" })).toBe("error bad_data: 1:5: parse error");
   });
+  test("matches count_values labels that differ only in the last bit of a transcendental function", () => {
+    expect(compareOutcomes(vector([{ value: "0.8427638587087598" }, 1]), vector([{ value: "0.8427638587087597" }, 1]))).toBeUndefined();
+    expect(compareOutcomes(vector([{ value: "0.8427638587" }, 1]), vector([{ value: "0.8427638588" }, 1]))).toMatch(/only in Orrery/);
+    expect(compareOutcomes(vector([{ pod: "a-12345678901234567" }, 1]), vector([{ pod: "a-12345678901234568" }, 1]))).toMatch(/only in Orrery/);
+  });
 });

@@ -1,10 +1,26 @@
 // Compares two query outcomes as the differential test requires: the same series (label sets), the
 // same timestamps, values within 1e-9 relative (NaN equals NaN), or errors of the same type.
-import { formatLabels, labelsKey, type Labels } from "@/server/metrics/model/labels";
+import { formatLabels, labelsKey as exactLabelsKey, type Labels } from "@/server/metrics/model/labels";
 import type { MatrixSeries, QueryValue, VectorSample } from "@/server/metrics/promql/values";
 import type { QueryOutcome } from "./referenceAnswer";
 
 export const RELATIVE_TOLERANCE = 1e-9;
+
+/** Significant digits kept of a numeric label value when series are matched (see seriesKey). */
+const LABEL_DIGITS = 12;
+
+/**
+ * count_values writes sample values into a label; Go's math and V8's differ in the last bit of
+ * transcendental functions (tan, exp…), so a long numeric label value is matched to 12 digits.
+ */
+function labelsKey(labels: Labels): string {
+  return exactLabelsKey(labels.map((l) => ({ name: l.name, value: comparableLabelValue(l.value) })));
+}
+
+export function comparableLabelValue(value: string): string {
+  if (value.length <= LABEL_DIGITS + 2 || !/^-?\d+\.\d+(e[+-]?\d+)?$/.test(value)) return value;
+  return Number(value).toPrecision(LABEL_DIGITS);
+}
 
 /** Undefined when the outcomes agree, else the first difference in words. */
 export type Difference = string | undefined;

@@ -55,6 +55,11 @@ export function wantsCounter(name: string): boolean {
   return counterFunctions.includes(name) || name === "resets";
 }
 
+/** Date functions read their argument as Unix seconds; Go's conversion of NaN, ±Inf or huge values is machine-specific. */
+export function isDateFunction(name: string): boolean {
+  return dateFunctions.includes(name);
+}
+
 export const AGGREGATIONS = ["sum", "avg", "min", "max", "count", "stddev", "stdvar", "group"] as const;
 export const ARITHMETIC = ["+", "-", "*", "/", "%", "^", "atan2"] as const;
 export const COMPARISONS = ["==", "!=", ">", "<", ">=", "<="] as const;

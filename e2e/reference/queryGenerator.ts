@@ -1,6 +1,6 @@
 // Random well-typed PromQL over the kube series: functions by signature, aggregations, vector
 // matching, set operators, modifiers and subqueries, nested to a bounded depth.
-import { AGGREGATIONS, ARITHMETIC, COMPARISONS, FUNCTIONS, functionsReturning, wantsCounter, type FunctionSignature } from "./functionSignatures";
+import { AGGREGATIONS, ARITHMETIC, COMPARISONS, FUNCTIONS, functionsReturning, isDateFunction, wantsCounter, type FunctionSignature } from "./functionSignatures";
 import { METRICS } from "./kubeSeries";
 import type { SeededRandom } from "./seededRandom";
 import { SelectorGenerator } from "./selectorGenerator";
@@ -81,6 +81,7 @@ export class QueryGenerator {
   call(signature: FunctionSignature, depth: number): string {
     const rng = this.rng;
     const given = signature.args.length - (signature.optional && rng.chance(0.3) ? signature.optional : 0);
+    if (isDateFunction(signature.name) && given > 0) return `${signature.name}(${this.timestamps()})`;
     const args = signature.args.slice(0, given).map((kind) => {
       if (kind === "matrix") return this.matrix(depth, wantsCounter(signature.name));
       if (kind === "vector") return this.vector(depth);
@@ -88,6 +89,15 @@ export class QueryGenerator {
       return JSON.stringify("x");
     });
     return `${signature.name}(${args.join(", ")})`;
+  }
+
+  /** Finite Unix times for date functions: sample timestamps, or the evaluation time. */
+  private timestamps(): string {
+    return this.rng.weighted([
+      [4, () => `timestamp(${this.instantSelector()})`],
+      [1, () => "vector(time())"],
+      [1, () => `${this.leaves.selector(["kube_pod_info", "kube_node_status_capacity", "kube_deployment_status_replicas_available"])}`],
+    ] as const)();
   }
 
   /** Scalars where a function gives them meaning: quantiles in [0, 1] mostly, smoothing factors in (0, 1). */

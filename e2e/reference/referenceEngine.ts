@@ -9,6 +9,7 @@ import { encodeLoadBody, type TestSeries } from "./testSeries";
 
 const repoRoot = path.resolve(__dirname, "../..");
 export const BUILD_COMMAND = "bash e2e/cluster/build.sh promql-reference";
+const seriesPerLoad = 50_000;
 
 /** Heap and head figures of the reference process, read after two full collections. */
 export interface ReferenceStats {
@@ -40,7 +41,25 @@ export class ReferenceEngine {
     return new ReferenceEngine(child, `http://${address}`);
   }
 
+  /** Loads in batches, so that no single request outlasts fetch's five-minute header timeout. */
   async load(series: Iterable<TestSeries>): Promise<{ series: number; samples: number }> {
+    const total = { series: 0, samples: 0 };
+    let batch: TestSeries[] = [];
+    const flush = async () => {
+      const loaded = await this.loadBatch(batch);
+      total.series += loaded.series;
+      total.samples += loaded.samples;
+      batch = [];
+    };
+    for (const one of series) {
+      batch.push(one);
+      if (batch.length >= seriesPerLoad) await flush();
+    }
+    if (batch.length > 0) await flush();
+    return total;
+  }
+
+  private async loadBatch(series: TestSeries[]): Promise<{ series: number; samples: number }> {
     // Node's fetch streams an async iterable body; the DOM typings do not know that form.
     const body = encodeLoadBody(series) as unknown as BodyInit;
     const response = await fetch(`${this.baseUrl}/load`, { method: "POST", body, duplex: "half" } as RequestInit);

@@ -1,4 +1,4 @@
-import { fail, translateEscape } from "./goRegex";
+import { caseVariants, fail, translateEscape } from "./goRegexEscape";
 
 const POSIX_CLASSES: Record<string, string> = {
   alnum: "0-9A-Za-z",
@@ -16,14 +16,6 @@ const POSIX_CLASSES: Record<string, string> = {
   word: "0-9A-Za-z_",
   xdigit: "0-9A-Fa-f",
 };
-
-/** A letter in a case-insensitive part becomes a class of both cases; other characters stay. */
-export function caseVariants(ch: string): string {
-  const lower = ch.toLowerCase();
-  const upper = ch.toUpperCase();
-  if (lower === upper || [...lower].length !== 1 || [...upper].length !== 1) return "";
-  return lower === ch ? upper : lower;
-}
 
 function classChar(ch: string): string {
   return ch === "[" || ch === "]" || ch === "\\" || ch === "^" ? `\\${ch}` : ch;

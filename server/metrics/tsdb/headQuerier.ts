@@ -1,23 +1,36 @@
 import { compareLabels, compareStrings, type Labels } from "../model/labels";
 import type { LabelMatcher, Querier, SeriesSamples } from "../storage";
 import type { Head } from "./head";
-import type { MemSeries } from "./memSeries";
+import type { HistogramSample, MemSeries } from "./memSeries";
+import { SampleBuffer } from "./sampleBuffer";
 
 /** Reads the head: selectors through the postings index, samples decoded from the overlapping chunks only. */
 export class HeadQuerier implements Querier {
   constructor(private readonly head: Head) {}
 
   select(matchers: readonly LabelMatcher[], mint: number, maxt: number): SeriesSamples[] {
-    const out: SeriesSamples[] = [];
-    for (const series of this.head.matching(matchers)) {
-      if (!series.overlaps(mint, maxt)) continue;
-      const { timestamps, values } = series.floatSamples(mint, maxt);
+    const matched = this.head.matching(matchers).filter((s) => s.overlaps(mint, maxt));
+    let bound = 0;
+    for (const series of matched) bound += series.samplesOverlapping(mint, maxt);
+    // One allocation for the whole select; series get views, so nothing is copied again.
+    const buffer = new SampleBuffer(bound);
+    const found: { series: MemSeries; start: number; count: number; histograms?: HistogramSample[] }[] = [];
+    for (const series of matched) {
+      const start = buffer.length;
+      const count = series.decodeWindow(buffer, mint, maxt);
       const histograms = series.histogramSamples(mint, maxt);
-      if (timestamps.length === 0 && !histograms) continue;
-      const samples: SeriesSamples = { labels: this.head.labelsOf(series), timestamps, values };
-      if (histograms) samples.histograms = histograms.map(({ t, h }) => ({ t, h }));
-      out.push(samples);
+      if (count > 0 || histograms) found.push({ series, start, count, histograms });
     }
+    const { timestamps, values } = buffer;
+    const out = found.map(({ series, start, count, histograms }): SeriesSamples => {
+      const samples: SeriesSamples = {
+        labels: this.head.labelsOf(series),
+        timestamps: timestamps.subarray(start, start + count),
+        values: values.subarray(start, start + count),
+      };
+      if (histograms) samples.histograms = histograms.map(({ t, h }) => ({ t, h }));
+      return samples;
+    });
     return out.sort((a, b) => compareLabels(a.labels, b.labels));
   }
 
@@ -28,6 +41,8 @@ export class HeadQuerier implements Querier {
   }
 
   labelNames(matchers: readonly LabelMatcher[], mint: number, maxt: number): string[] {
+    // Without matchers the index answers directly (ignoring the time range) instead of walking every series.
+    if (matchers.length === 0) return this.texts(new Set(this.head.index.nameIds()));
     const names = new Set<number>();
     for (const s of this.inRange(matchers, mint, maxt)) for (let i = 0; i < s.refs.length; i += 2) names.add(s.refs[i]!);
     return this.texts(names);
@@ -36,6 +51,7 @@ export class HeadQuerier implements Querier {
   labelValues(name: string, matchers: readonly LabelMatcher[], mint: number, maxt: number): string[] {
     const nameId = this.head.symbols.lookup(name);
     if (nameId === undefined) return [];
+    if (matchers.length === 0) return this.texts(new Set(this.head.index.valueIds(nameId)));
     const values = new Set<number>();
     for (const s of this.inRange(matchers, mint, maxt)) {
       for (let i = 0; i < s.refs.length; i += 2) if (s.refs[i] === nameId) values.add(s.refs[i + 1]!);

@@ -1,5 +1,6 @@
 import type { NativeHistogram } from "../model/sample";
 import { MAX_CHUNK_SAMPLES, XorAppender, chunkSampleCount, decodeXorInto } from "./chunks/xorChunk";
+import { SampleBuffer } from "./sampleBuffer";
 
 /** A chunk also closes when it spans this long, so sparse series do not keep one chunk for days. */
 export const MAX_CHUNK_SPAN_MS = 2 * 60 * 60 * 1000;
@@ -77,23 +78,34 @@ export class MemSeries {
     return bytes;
   }
 
-  /** Float samples in [mint, maxt], decoding only the chunks that overlap it. */
-  floatSamples(mint: number, maxt: number): { timestamps: Float64Array; values: Float64Array } {
-    const picked: Uint8Array[] = [];
+  /** Appends the float samples in [mint, maxt] to the buffer, decoding only the chunks that overlap it; returns how many. */
+  decodeWindow(buffer: SampleBuffer, mint: number, maxt: number): number {
+    const start = buffer.length;
     for (let i = 0; i < this.chunks.length; i++) {
-      if (this.chunkMaxt[i]! >= mint && this.chunkMint[i]! <= maxt) picked.push(this.chunks[i]!);
+      if (this.chunkMaxt[i]! >= mint && this.chunkMint[i]! <= maxt) appendChunk(buffer, this.chunks[i]!);
     }
-    if (this.open && this.open.lastT >= mint && this.openMint <= maxt) picked.push(this.open.view());
-    let total = 0;
-    for (const c of picked) total += chunkSampleCount(c);
-    const timestamps = new Float64Array(total);
-    const values = new Float64Array(total);
-    let offset = 0;
-    for (const c of picked) offset += decodeXorInto(c, timestamps, values, offset);
-    const from = lowerBound(timestamps, mint);
-    const to = lowerBound(timestamps, maxt + 1);
-    if (from === 0 && to === total) return { timestamps, values };
-    return { timestamps: timestamps.slice(from, to), values: values.slice(from, to) };
+    if (this.open && this.open.lastT >= mint && this.openMint <= maxt) appendChunk(buffer, this.open.view());
+    const from = lowerBound(buffer.timestamps, start, buffer.length, mint);
+    const to = lowerBound(buffer.timestamps, from, buffer.length, maxt + 1);
+    buffer.keepWindow(start, from, to);
+    return to - from;
+  }
+
+  /** An upper bound of decodeWindow's count, from chunk headers alone. */
+  samplesOverlapping(mint: number, maxt: number): number {
+    let count = 0;
+    for (let i = 0; i < this.chunks.length; i++) {
+      if (this.chunkMaxt[i]! >= mint && this.chunkMint[i]! <= maxt) count += chunkSampleCount(this.chunks[i]!);
+    }
+    if (this.open && this.open.lastT >= mint && this.openMint <= maxt) count += this.open.count;
+    return count;
+  }
+
+  /** Float samples in [mint, maxt] in arrays of their own. */
+  floatSamples(mint: number, maxt: number): { timestamps: Float64Array; values: Float64Array } {
+    const buffer = new SampleBuffer(this.samplesOverlapping(mint, maxt));
+    this.decodeWindow(buffer, mint, maxt);
+    return buffer.seal();
   }
 
   histogramSamples(mint: number, maxt: number): HistogramSample[] | undefined {
@@ -124,9 +136,15 @@ export class MemSeries {
   }
 }
 
-function lowerBound(sorted: Float64Array, target: number): number {
-  let lo = 0;
-  let hi = sorted.length;
+function appendChunk(buffer: SampleBuffer, chunk: Uint8Array): void {
+  const count = chunkSampleCount(chunk);
+  buffer.reserve(count);
+  buffer.length += decodeXorInto(chunk, buffer.timestamps, buffer.values, buffer.length);
+}
+
+function lowerBound(sorted: Float64Array, from: number, until: number, target: number): number {
+  let lo = from;
+  let hi = until;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid]! < target) lo = mid + 1;

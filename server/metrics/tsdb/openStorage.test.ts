@@ -63,7 +63,7 @@ describe("openStorage on a data directory", () => {
   });
 
   test("a checkpoint truncates the WAL and reopening loads checkpoint plus newer WAL", async () => {
-    const first = await open({ segmentBytes: 2048 });
+    const first = await open({ segmentBytes: 512 });
     await write(first, 100);
     expect((await walFiles()).length).toBeGreaterThan(3);
     await first.checkpoint();

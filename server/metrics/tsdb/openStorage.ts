@@ -23,7 +23,8 @@ export interface OpenedStorage {
   samplesReplayed: number;
 }
 
-const DEFAULTS = { segmentBytes: 32 << 20, syncIntervalMs: 5_000, checkpointIntervalMs: 30 * 60_000 };
+/** Ten-minute checkpoints keep the WAL that a restart replays to minutes of samples. */
+const DEFAULTS = { segmentBytes: 32 << 20, syncIntervalMs: 5_000, checkpointIntervalMs: 10 * 60_000 };
 
 /**
  * Opens the store in a data directory: loads the newest checkpoint, replays the WAL after it, and
@@ -44,7 +45,7 @@ export async function openStorageWithReport(options: OpenStorageOptions): Promis
   const problems: string[] = [];
   const checkpoint = listCheckpoints(dir)[0];
   if (checkpoint) problems.push(...(await loadCheckpoint(head, checkpoint.file)));
-  await removeUnfinishedCheckpoints(dir);
+  await removeUnfinishedCheckpoints(dir).catch((err: Error) => problems.push(`could not remove an unfinished checkpoint: ${err.message}`));
   const replay = replayWal(head, walDir, checkpoint?.segment ?? 0);
   problems.push(...replay.problems);
   // New writes go to a new segment, so nothing is ever appended after a damaged tail.

@@ -1,4 +1,4 @@
-import type { RangeWindow } from "./rangeKernels";
+import type { RangeWindow } from "./rangeWindow";
 
 /** Value changes between consecutive samples in [from, to); NaN followed by NaN is no change. */
 export function countChanges(v: Float64Array, from: number, to: number): number {

@@ -1,6 +1,6 @@
 import { countChanges, countResets } from "./changeKernels";
 import { kernelTable } from "./kernelTable";
-import type { RangeContext, RangeKernel, RangeWindow } from "./rangeKernels";
+import type { RangeContext, RangeKernel, RangeWindow } from "./rangeWindow";
 
 /**
  * Kernels for range selectors with the Prometheus 3 `anchored` and `smoothed` modifiers

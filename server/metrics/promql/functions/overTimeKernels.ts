@@ -1,5 +1,5 @@
 import { kahanSumInc, kahanTotal, newKahanSum } from "./kahan";
-import type { RangeWindow } from "./rangeKernels";
+import type { RangeWindow } from "./rangeWindow";
 
 export function sumOverTime(w: RangeWindow): number {
   const acc = newKahanSum();

@@ -1,4 +1,4 @@
-import type { RangeContext, RangeWindow } from "./rangeKernels";
+import type { RangeContext, RangeWindow } from "./rangeWindow";
 
 /** Sorts ascending with NaNs first, where Prometheus's value ordering puts them. */
 function sortNaNFirst(values: Float64Array): Float64Array {

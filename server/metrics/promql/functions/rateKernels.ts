@@ -1,4 +1,4 @@
-import type { RangeContext, RangeWindow } from "./rangeKernels";
+import type { RangeContext, RangeWindow } from "./rangeWindow";
 
 /** Last minus first value, adding back the value before every counter reset. */
 export function counterIncrease(v: Float64Array, from: number, to: number): number {

@@ -1,5 +1,5 @@
 import { kahanSumInc, newKahanSum } from "./kahan";
-import type { RangeContext, RangeWindow } from "./rangeKernels";
+import type { RangeContext, RangeWindow } from "./rangeWindow";
 
 export interface Line {
   slope: number;

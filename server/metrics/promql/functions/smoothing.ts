@@ -1,4 +1,4 @@
-import type { RangeContext, RangeWindow } from "./rangeKernels";
+import type { RangeContext, RangeWindow } from "./rangeWindow";
 
 /**
  * Holt's double exponential smoothing with smoothing factor `params[0]` and trend factor

@@ -1,4 +1,4 @@
-import type { RangeContext, RangeWindow } from "./rangeKernels";
+import type { RangeContext, RangeWindow } from "./rangeWindow";
 
 /**
  * Expands the promqltest `load` notation used in the kernel tests: `a+bxn` (n+1 values from

@@ -66,22 +66,21 @@ export class BitReader {
 
   /** Reads `count` (≤ 32) bits as an unsigned number. */
   readBits(count: number): number {
-    if (this.position + count > this.limit) throw new Error("chunk data ends early");
-    let result = 0;
-    let left = count;
-    while (left > 0) {
-      const index = this.position >>> 3;
-      const available = 8 - (this.position & 7);
-      const take = available < left ? available : left;
-      const bits = (this.bytes[index]! >>> (available - take)) & ((1 << take) - 1);
-      result = (result << take) | bits;
-      this.position += take;
-      left -= take;
-    }
-    return result >>> 0;
+    if (count > 24) return this.readBits(count - 16) * 65536 + this.readBits(16);
+    const position = this.position;
+    if (position + count > this.limit) throw new Error("chunk data ends early");
+    const b = this.bytes;
+    const at = position >>> 3;
+    // Four bytes always cover 24 bits from any bit offset inside the first one.
+    const word = (((b[at] ?? 0) << 24) | ((b[at + 1] ?? 0) << 16) | ((b[at + 2] ?? 0) << 8) | (b[at + 3] ?? 0)) >>> 0;
+    this.position = position + count;
+    return (word >>> (32 - (position & 7) - count)) & ((1 << count) - 1);
   }
 
   readBit(): boolean {
-    return this.readBits(1) === 1;
+    const position = this.position;
+    if (position >= this.limit) throw new Error("chunk data ends early");
+    this.position = position + 1;
+    return ((this.bytes[position >>> 3]! >>> (7 - (position & 7))) & 1) === 1;
   }
 }

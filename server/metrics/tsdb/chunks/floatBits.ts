@@ -1,20 +1,26 @@
-const scratch = new DataView(new ArrayBuffer(8));
+import { endianness } from "node:os";
 
-/** High and low 32-bit words of a float64, payload bits of NaNs included. */
+const floats = new Float64Array(1);
+const words = new Uint32Array(floats.buffer);
+// Typed arrays use the machine's byte order; pick which word holds the sign and exponent.
+const HI = endianness() === "LE" ? 1 : 0;
+const LO = 1 - HI;
+
+/** High 32-bit word of a float64, NaN payload bits included. */
 export function floatHigh(value: number): number {
-  scratch.setFloat64(0, value);
-  return scratch.getUint32(0);
+  floats[0] = value;
+  return words[HI]!;
 }
 
 /** Low word of the float64 last passed to floatHigh (call floatHigh first). */
 export function lastFloatLow(): number {
-  return scratch.getUint32(4);
+  return words[LO]!;
 }
 
 export function floatFromWords(hi: number, lo: number): number {
-  scratch.setUint32(0, hi);
-  scratch.setUint32(4, lo);
-  return scratch.getFloat64(0);
+  words[HI] = hi;
+  words[LO] = lo;
+  return floats[0]!;
 }
 
 export function leadingZeros64(hi: number, lo: number): number {

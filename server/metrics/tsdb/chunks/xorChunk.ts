@@ -1,12 +1,16 @@
-import { BitReader, BitWriter } from "./bitStream";
-import { decimalStep, readDecimalStep, writeDecimalStep } from "./decimalDelta";
-import { floatFromWords, floatHigh, lastFloatLow, leadingZeros64, trailingZeros64 } from "./floatBits";
+import { BitWriter } from "./bitStream";
+import * as decimal from "./decimalDelta";
+import * as bits from "./floatBits";
+import { chunkSampleCount, decodeXor } from "./xorDecoder";
+import { HEADER_BITS, NO_WINDOW } from "./xorFormat";
 
-/** Samples per chunk, as in Prometheus: small enough to decode quickly, big enough to compress well. */
-export const MAX_CHUNK_SAMPLES = 120;
-/** The sample count sits in the first two bytes, the bit stream follows. */
-const HEADER_BITS = 16;
-const NO_WINDOW = 0xff;
+// Bound once: CommonJS transforms (tsx, vitest's SSR) turn every call of an imported function into
+// a getter call on the module object, which costs more than the decoding itself in these loops.
+const { decimalStep, writeDecimalStep } = decimal;
+const { floatHigh, lastFloatLow, leadingZeros64, trailingZeros64 } = bits;
+
+export { MAX_CHUNK_SAMPLES } from "./xorFormat";
+export { chunkSampleCount, decodeXor, decodeXorInto, type XorState } from "./xorDecoder";
 
 /**
  * Delta-of-delta buckets for timestamps: [prefix bits, prefix length, payload bits].
@@ -19,7 +23,7 @@ const DOD_BUCKETS: readonly (readonly [number, number, number])[] = [
 ];
 
 function fitsBucket(dod: number, bits: number): boolean {
-  const half = 2 ** (bits - 1);
+  const half = 1 << (bits - 1);
   return dod >= -(half - 1) && dod <= half;
 }
 
@@ -48,21 +52,20 @@ export class XorAppender extends BitWriter {
   /** Reopens a chunk written earlier so appends continue where it ended. */
   static resume(bytes: Uint8Array): XorAppender {
     const appender = new XorAppender();
-    const it = new XorIterator(bytes);
-    while (it.next()) {
-      appender.count++;
-    }
+    const count = chunkSampleCount(bytes);
+    const end = decodeXor(bytes, new Float64Array(count), new Float64Array(count), 0);
     appender.bytes = new Uint8Array(Math.max(40, bytes.length * 2));
     appender.bytes.set(bytes);
-    appender.bitLength = it.bitPosition();
-    appender.lastT = it.t;
-    appender.lastDelta = it.delta;
-    appender.hi = it.hi;
-    appender.lo = it.lo;
-    appender.leading = it.leading;
-    appender.trailing = it.trailing;
-    appender.scale = it.scale;
-    appender.lastValue = it.v;
+    appender.count = count;
+    appender.bitLength = end.bitPosition;
+    appender.lastT = end.t;
+    appender.lastDelta = end.delta;
+    appender.hi = end.hi;
+    appender.lo = end.lo;
+    appender.leading = end.leading;
+    appender.trailing = end.trailing;
+    appender.scale = end.scale;
+    appender.lastValue = end.v;
     return appender;
   }
 
@@ -173,136 +176,8 @@ function writeTimestamp(writer: BitWriter, t: number): void {
   writer.writeBits64(Math.floor(t / 2 ** 32), t >>> 0, width);
 }
 
-function readTimestamp(reader: BitReader): number {
-  const width = reader.readBits(6);
-  if (width === 63) return floatFromWords(reader.readBits(32), reader.readBits(32));
-  if (width <= 32) return reader.readBits(width);
-  return reader.readBits(width - 32) * 2 ** 32 + reader.readBits(32);
-}
-
 function writeShifted(writer: BitWriter, hi: number, lo: number, shift: number, count: number): void {
   if (shift === 0) writer.writeBits64(hi, lo, count);
   else if (shift < 32) writer.writeBits64(hi >>> shift, ((lo >>> shift) | (hi << (32 - shift))) >>> 0, count);
   else writer.writeBits64(0, hi >>> (shift - 32), count);
-}
-
-/** Walks a chunk's samples in order; `t` and `v` hold the current one after next() returns true. */
-export class XorIterator {
-  t = 0;
-  v = 0;
-  delta = 0;
-  hi = 0;
-  lo = 0;
-  leading = NO_WINDOW;
-  trailing = 0;
-  scale = 0;
-  readonly total: number;
-  private index = 0;
-  private readonly reader: BitReader;
-
-  constructor(bytes: Uint8Array) {
-    if (bytes.length < 2) throw new Error("chunk shorter than its header");
-    this.total = (bytes[0]! << 8) | bytes[1]!;
-    this.reader = new BitReader(bytes, HEADER_BITS);
-  }
-
-  bitPosition(): number {
-    return this.reader.position;
-  }
-
-  next(): boolean {
-    if (this.index >= this.total) return false;
-    const r = this.reader;
-    if (this.index === 0) {
-      this.t = readTimestamp(r);
-      this.hi = r.readBits(32);
-      this.lo = r.readBits(32);
-    } else {
-      this.delta += this.readDeltaOfDelta();
-      this.t += this.delta;
-      this.readValue();
-    }
-    this.v = floatFromWords(this.hi, this.lo);
-    this.index++;
-    return true;
-  }
-
-  private readDeltaOfDelta(): number {
-    const r = this.reader;
-    if (!r.readBit()) return 0;
-    for (const [, , bits] of DOD_BUCKETS) {
-      if (!r.readBit()) {
-        const raw = r.readBits(bits);
-        return raw > 2 ** (bits - 1) ? raw - 2 ** bits : raw;
-      }
-    }
-    return floatFromWords(r.readBits(32), r.readBits(32));
-  }
-
-  private readValue(): void {
-    const r = this.reader;
-    if (!r.readBit()) return;
-    if (r.readBit()) {
-      if (r.readBit()) {
-        this.readDecimal(r);
-        return;
-      }
-      this.leading = r.readBits(5);
-      const significant = r.readBits(6) || 64;
-      this.trailing = 64 - this.leading - significant;
-    }
-    const significant = 64 - this.leading - this.trailing;
-    let xHi = 0;
-    let xLo = 0;
-    if (significant > 32) {
-      xHi = r.readBits(significant - 32);
-      xLo = r.readBits(32);
-    } else {
-      xLo = r.readBits(significant);
-    }
-    const s = this.trailing;
-    if (s >= 32) {
-      xHi = s === 64 ? 0 : (xLo << (s - 32)) >>> 0;
-      xLo = 0;
-    } else if (s > 0) {
-      xHi = ((xHi << s) | (xLo >>> (32 - s))) >>> 0;
-      xLo = (xLo << s) >>> 0;
-    }
-    this.hi = (this.hi ^ xHi) >>> 0;
-    this.lo = (this.lo ^ xLo) >>> 0;
-  }
-
-  private readDecimal(r: BitReader): void {
-    if (r.readBit()) this.scale = r.readBits(4);
-    const v = readDecimalStep(r, floatFromWords(this.hi, this.lo), this.scale);
-    const hi = floatHigh(v);
-    const lo = lastFloatLow();
-    const xHi = (hi ^ this.hi) >>> 0;
-    const xLo = (lo ^ this.lo) >>> 0;
-    const leading = Math.min(31, leadingZeros64(xHi, xLo));
-    const trailing = trailingZeros64(xHi, xLo);
-    if (this.leading === NO_WINDOW || leading < this.leading || trailing < this.trailing) {
-      this.leading = leading;
-      this.trailing = trailing;
-    }
-    this.hi = hi;
-    this.lo = lo;
-  }
-}
-
-/** Decodes every sample of a chunk into the arrays from `offset`; returns the count written. */
-export function decodeXorInto(bytes: Uint8Array, timestamps: Float64Array, values: Float64Array, offset: number): number {
-  const it = new XorIterator(bytes);
-  let i = offset;
-  while (it.next()) {
-    timestamps[i] = it.t;
-    values[i] = it.v;
-    i++;
-  }
-  return i - offset;
-}
-
-/** Sample count from a chunk's header without decoding it. */
-export function chunkSampleCount(bytes: Uint8Array): number {
-  return ((bytes[0] ?? 0) << 8) | (bytes[1] ?? 0);
 }

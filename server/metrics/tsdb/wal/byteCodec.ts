@@ -35,6 +35,22 @@ export class ByteWriter {
     this.length += 8;
   }
 
+  /** Unsigned integer up to 2^53 in 7-bit groups, low group first. */
+  uvarint(value: number): void {
+    this.reserve(8);
+    let rest = value;
+    while (rest >= 0x80) {
+      this.buffer[this.length++] = (rest % 0x80) | 0x80;
+      rest = Math.floor(rest / 0x80);
+    }
+    this.buffer[this.length++] = rest;
+  }
+
+  /** Signed integer (|value| < 2^52) zigzag-mapped onto uvarint. */
+  varint(value: number): void {
+    this.uvarint(value >= 0 ? value * 2 : -value * 2 - 1);
+  }
+
   bytes(data: Uint8Array): void {
     this.u32(data.length);
     this.reserve(data.length);
@@ -102,6 +118,23 @@ export class ByteReader {
     const value = this.view.getFloat64(this.offset, true);
     this.offset += 8;
     return value;
+  }
+
+  uvarint(): number {
+    let value = 0;
+    let scale = 1;
+    for (let i = 0; i < 8; i++) {
+      const byte = this.u8();
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 0x80;
+    }
+    throw new Error(`varint longer than 8 bytes at ${this.offset}`);
+  }
+
+  varint(): number {
+    const zigzag = this.uvarint();
+    return zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
   }
 
   bytes(): Uint8Array {

@@ -18,11 +18,16 @@ export function encodeCommit(batch: CommitBatch): Uint8Array {
     });
   }
   if (batch.floatRefs.length > 0) {
+    // A commit is mostly one scrape: refs near each other, timestamps near the first; ~10 bytes a sample.
     writeFrame(w, RecordType.Samples, () => {
       w.u32(batch.floatRefs.length);
+      const baseT = batch.floatTimestamps[0]!;
+      w.f64(baseT);
+      let previousRef = 0;
       for (let i = 0; i < batch.floatRefs.length; i++) {
-        w.u32(batch.floatRefs[i]!);
-        w.f64(batch.floatTimestamps[i]!);
+        w.varint(batch.floatRefs[i]! - previousRef);
+        previousRef = batch.floatRefs[i]!;
+        w.varint(batch.floatTimestamps[i]! - baseT);
         w.f64(batch.floatValues.at(i));
       }
     });
@@ -55,19 +60,40 @@ export function readLabels(r: ByteReader): Labels {
   return labels;
 }
 
+/** Reads a samples record entry by entry, without building arrays (replay's hot path). */
+export function readSamples(r: ByteReader, onSample: (ref: number, t: number, v: number) => void): void {
+  const count = r.u32();
+  if (count === 0) return;
+  const baseT = r.f64();
+  let ref = 0;
+  for (let i = 0; i < count; i++) {
+    ref += r.varint();
+    const t = baseT + r.varint();
+    onSample(ref, t, r.f64());
+  }
+}
+
 /** Decodes one WAL record into the batch it came from (only the parts that record holds). */
 export function decodeRecord(type: RecordType, r: ByteReader): CommitBatch {
   const batch: CommitBatch = { newSeries: [], floatRefs: [], floatTimestamps: [], floatValues: new FloatList(), histograms: [] };
+  if (type === RecordType.Samples) {
+    readSamples(r, (ref, t, v) => {
+      batch.floatRefs.push(ref);
+      batch.floatTimestamps.push(t);
+      batch.floatValues.push(v);
+    });
+    return checkConsumed(r, batch);
+  }
   const count = r.u32();
   for (let i = 0; i < count; i++) {
     if (type === RecordType.Series) batch.newSeries.push({ id: r.u32(), labels: readLabels(r) });
-    else if (type === RecordType.Samples) {
-      batch.floatRefs.push(r.u32());
-      batch.floatTimestamps.push(r.f64());
-      batch.floatValues.push(r.f64());
-    } else if (type === RecordType.Histograms) batch.histograms.push({ ref: r.u32(), t: r.f64(), h: readHistogram(r) });
+    else if (type === RecordType.Histograms) batch.histograms.push({ ref: r.u32(), t: r.f64(), h: readHistogram(r) });
     else throw new Error(`record type ${type} does not belong in the write-ahead log`);
   }
+  return checkConsumed(r, batch);
+}
+
+function checkConsumed(r: ByteReader, batch: CommitBatch): CommitBatch {
   if (r.remaining !== 0) throw new Error(`${r.remaining} stray bytes after the record's entries`);
   return batch;
 }

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Head } from "../head";
 import type { MemSeries } from "../memSeries";
-import { scanFrames } from "./recordFrame";
+import { RecordType, scanFrames } from "./recordFrame";
 import { listSegments, segmentFileName } from "./segments";
-import { decodeRecord } from "./walRecords";
+import { decodeRecord, readSamples } from "./walRecords";
 
 export interface ReplayOutcome {
   problems: string[];
@@ -18,8 +18,9 @@ export interface ReplayOutcome {
  */
 export function replayWal(head: Head, walDir: string, fromSegment: number): ReplayOutcome {
   const problems: string[] = [];
-  const seriesByRef = new Map<number, MemSeries>();
-  for (const series of head.allSeries()) seriesByRef.set(series.id, series);
+  // Refs are dense series ids, so an array beats a Map on the per-sample lookup.
+  const seriesByRef: (MemSeries | undefined)[] = [];
+  for (const series of head.allSeries()) seriesByRef[series.id] = series;
   let samples = 0;
   let unknownRefs = 0;
   const segments = listSegments(walDir);
@@ -27,23 +28,26 @@ export function replayWal(head: Head, walDir: string, fromSegment: number): Repl
     if (segment < fromSegment) continue;
     const data = readFileSync(path.join(walDir, segmentFileName(segment)));
     const scan = scanFrames(data, (type, r) => {
+      if (type === RecordType.Samples) {
+        readSamples(r, (ref, t, v) => {
+          const series = seriesByRef[ref];
+          if (!series) unknownRefs++;
+          else if (t > series.lastT) {
+            series.appendFloat(t, v);
+            samples++;
+          }
+        });
+        if (r.remaining !== 0) throw new Error(`${r.remaining} stray bytes after the record's entries`);
+        return;
+      }
       const batch = decodeRecord(type, r);
       for (const s of batch.newSeries) {
         const series = head.restore(s.id, s.labels);
         series.walLogged = true;
-        seriesByRef.set(s.id, series);
-      }
-      for (let i = 0; i < batch.floatRefs.length; i++) {
-        const series = seriesByRef.get(batch.floatRefs[i]!);
-        const t = batch.floatTimestamps[i]!;
-        if (!series) unknownRefs++;
-        else if (t > series.lastT) {
-          series.appendFloat(t, batch.floatValues.at(i));
-          samples++;
-        }
+        seriesByRef[s.id] = series;
       }
       for (const { ref, t, h } of batch.histograms) {
-        const series = seriesByRef.get(ref);
+        const series = seriesByRef[ref];
         if (!series) unknownRefs++;
         else if (t > series.lastT) {
           series.appendHistogram(t, h);
