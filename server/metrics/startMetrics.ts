@@ -7,7 +7,8 @@ import { seriesSelectorParser } from "./api/seriesSelector";
 import type { MetricsRuntime } from "./metricsRuntime";
 import { createEngine } from "./promql/engine/createEngine";
 import { formatExpr, parseExpr } from "./promql/parser";
-import { openStorageWithReport } from "./tsdb";
+import { headStats, openStorageWithReport } from "./tsdb";
+import { watchStoreHealth } from "./storeHealthLog";
 
 /** Prometheus's default lookback for instant selectors. */
 const lookbackDeltaMs = 5 * 60_000;
@@ -28,8 +29,10 @@ export async function startMetrics(config: Config): Promise<MetricsRuntime> {
   log.info({ dir, series: health.series, samplesReplayed, remoteWrite: writer?.kind ?? "off" }, "metrics store opened");
   const limits = { timeoutMs: config.queryTimeout, maxSamples: config.queryMaxSamples, maxPointsPerSeries: config.queryMaxPointsPerSeries, lookbackDeltaMs };
   const engine = createEngine(storage, { limits });
+  watchStoreHealth(() => storage.health().problems, health.problems);
   return {
     storage,
+    health: () => storage.health(),
     api: {
       engine,
       storage,
@@ -38,6 +41,7 @@ export async function startMetrics(config: Config): Promise<MetricsRuntime> {
       limits,
       now: () => Date.now(),
       version,
+      tsdbStatus: (limit, scope) => headStats(storage.head, limit, scope),
     },
     concurrency: new PersonConcurrency(() => config.queryConcurrencyPerPerson),
     writer,

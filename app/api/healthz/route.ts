@@ -1,14 +1,18 @@
+import { healthReport } from "@/server/http/healthReport";
 import { withRoute } from "@/server/http/withRoute";
 import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-// Probes read this without login, so it says only whether the cache has synced, nothing about the cluster.
+// Probes read this without login: whether the cache has synced and what ails the metrics store (file names and
+// error codes, never series data), nothing about the cluster.
 export const GET = withRoute(
   () => {
-    const statuses = getRuntime().cache.statuses();
+    const runtime = getRuntime();
+    const statuses = runtime.cache.statuses();
     const synced = statuses.length > 0 && statuses.every((s) => s.state === "live" || s.state === "stale");
-    return Response.json({ status: synced ? "ok" : "syncing" }, { status: synced ? 200 : 503 });
+    const report = healthReport(synced, runtime.metrics.health().problems);
+    return Response.json(report.body, { status: report.status });
   },
   { public: true },
 );

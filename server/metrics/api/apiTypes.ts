@@ -1,6 +1,7 @@
 import type { Millis } from "../model/sample";
 import type { QueryEngine } from "../promql/values";
 import type { LabelMatcher, Storage } from "../storage";
+import type { TsdbStatus } from "../tsdb/headStats";
 import type { PromParams } from "./params";
 
 /** The limits the API applies to every query, from flags. */
@@ -27,6 +28,8 @@ export interface PromApiDeps {
   now(): Millis;
   /** Orrery's version for status/buildinfo. */
   version: string;
+  /** Head cardinality for status/tsdb over the series the scope selects; absent where the store has no head to describe. */
+  tsdbStatus?(limit: number, scope: readonly LabelMatcher[]): TsdbStatus;
 }
 
 /** One request as an endpoint sees it. */

@@ -8,6 +8,7 @@ import type { PersonConcurrency } from "./personConcurrency";
 import { promError, promQLErrorOf } from "./promResponse";
 import { formatQuery, instantQuery, rangeQuery } from "./queryEndpoints";
 import { labelNames, labelValues, series } from "./seriesEndpoints";
+import { tsdbStatus } from "./statusEndpoint";
 
 interface Route {
   endpoint: Endpoint;
@@ -29,6 +30,7 @@ function routeOf(path: readonly string[]): Route | undefined {
     case "metadata": return { endpoint: metadata, methods: ["GET"], heavy: true };
     case "format_query": return { endpoint: formatQuery, methods: getPost, heavy: false };
     case "status/buildinfo": return { endpoint: buildInfo, methods: ["GET"], heavy: false };
+    case "status/tsdb": return { endpoint: tsdbStatus, methods: ["GET"], heavy: true };
   }
   if (path.length === 3 && path[0] === "label" && path[2] === "values") return { endpoint: labelValues(path[1]!), methods: ["GET"], heavy: true };
   return undefined;

@@ -1,10 +1,10 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { labelsFromRecord } from "../model/labels";
-import { openStorage } from "./openStorage";
+import { openStorage, type OpenStorageOptions } from "./openStorage";
 import type { TsdbStorage } from "./tsdbStorage";
 
 const T0 = 1_700_000_000_000;
@@ -20,8 +20,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function open(): Promise<TsdbStorage> {
-  const storage = await openStorage({ dir });
+async function open(options: Partial<OpenStorageOptions> = {}): Promise<TsdbStorage> {
+  const storage = await openStorage({ dir, ...options });
   opened.push(storage);
   return storage;
 }
@@ -32,6 +32,10 @@ async function write(storage: TsdbStorage, series: number, from: number, to: num
     for (let s = 0; s < series; s++) app.append(labelsFromRecord({ __name__: "m", s: String(s) }), T0 + b * 15_000, b);
     await app.commit();
   }
+}
+
+function listCheckpointNames(directory: string): string[] {
+  return readdirSync(directory).filter((name) => name.startsWith("checkpoint.") && !name.endsWith(".tmp"));
 }
 
 function count(storage: TsdbStorage): number {
@@ -51,6 +55,17 @@ describe("checkpoint faults", () => {
     expect(storage.health().ok).toBe(true);
     const reopened = await open();
     expect(count(reopened)).toBe(40);
+  });
+
+  test("after a failed checkpoint the store retries soon, not at the next interval, and health clears", async () => {
+    const storage = await open({ checkpointIntervalMs: 3_600_000, checkpointRetryMs: 10 });
+    await write(storage, 2, 0, 3);
+    await mkdir(path.join(dir, "checkpoint.00000001.tmp"));
+    await expect(storage.checkpoint()).rejects.toThrow(/checkpoint failed/);
+    expect(storage.health().ok).toBe(false);
+    await rm(path.join(dir, "checkpoint.00000001.tmp"), { recursive: true });
+    await vi.waitFor(() => expect(storage.health().ok).toBe(true), { timeout: 5_000, interval: 10 });
+    expect(listCheckpointNames(dir)).not.toEqual([]);
   });
 
   test("a checkpoint left half-written by a crash is ignored and removed", async () => {

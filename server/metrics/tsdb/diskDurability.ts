@@ -11,6 +11,8 @@ export interface DurabilityTiming {
   syncIntervalMs: number;
   /** Snapshot the head and drop the WAL it covers this often, bounding replay time. */
   checkpointIntervalMs: number;
+  /** After a failed checkpoint (a full disk), try again this often, so health clears soon after there is room. */
+  checkpointRetryMs: number;
 }
 
 /** The data directory side of the store: WAL appends, interval fsync, checkpoints and WAL truncation. */
@@ -35,6 +37,9 @@ export class DiskDurability implements Durability {
     every(timing.syncIntervalMs, () => this.wal.sync());
     // A failed checkpoint is kept for health(); the next interval tries again.
     every(timing.checkpointIntervalMs, () => void this.checkpoint().catch(() => {}));
+    every(Math.min(timing.checkpointRetryMs, timing.checkpointIntervalMs), () => {
+      if (this.checkpointFailure) void this.checkpoint().catch(() => {});
+    });
   }
 
   log(batch: CommitBatch): void {

@@ -82,10 +82,20 @@ export class HeadAppender implements Appender {
       const series = this.admit(labels, t, epoch, batch, rejected);
       if (series) batch.histograms.push({ ref: series.id, t, h });
     }
-    this.commitLog?.log(batch);
+    this.logOrForget(batch);
     applyBatch(this.head, batch);
     countRejections(this.head, rejected);
     return { appended: batch.floatRefs.length + batch.histograms.length, rejected };
+  }
+
+  /** Logs the batch; when the log refuses it, series this batch made are dropped again, so label APIs do not show them. */
+  private logOrForget(batch: CommitBatch): void {
+    try {
+      this.commitLog?.log(batch);
+    } catch (err) {
+      if (batch.newSeries.length > 0) this.head.removeEmptySeries();
+      throw err;
+    }
   }
 
   /** The series a sample goes to, or undefined after counting why it is refused. */

@@ -126,7 +126,9 @@ describe("openStorage on a data directory", () => {
     await symlink("/dev/full", path.join(dir, "wal", "00000003"));
     const app = first.appender();
     app.append(labelsFromRecord({ __name__: "m", i: "0" }), T0 + 10 * 15_000, 1);
+    app.append(labelsFromRecord({ __name__: "never_stored", i: "0" }), T0 + 10 * 15_000, 1);
     await expect(app.commit()).rejects.toThrow(/write-ahead log write failed: ENOSPC .*the batch was not stored/);
+    expect(first.querier().labelValues("__name__", [], 0, Infinity)).toEqual(["m"]);
     expect(first.health().problems.join("\n")).toMatch(/ENOSPC/);
     expect(sampleCount(first)).toBe(9);
     await write(first, 1, 3, 11);
@@ -142,6 +144,18 @@ describe("openStorage on a data directory", () => {
     app.append(labelsFromRecord({ __name__: "m", i: "0" }), T0 + 15_000, 1);
     await expect(app.commit()).rejects.toThrow(/ENOENT/);
     expect(first.health().ok).toBe(false);
+  });
+
+  test("a segment that is a link to a device is skipped and reported, not read without end", async () => {
+    const first = await open({ segmentBytes: 1 });
+    await write(first, 2);
+    await first.close();
+    await symlink("/dev/zero", path.join(dir, "wal", "00000005"));
+    const reopened = await open();
+    expect(sampleCount(reopened)).toBe(6);
+    expect(reopened.health().problems).toEqual(["write-ahead log segment 00000005 is not a regular file; skipped"]);
+    await write(reopened, 1, 3, 2);
+    expect(sampleCount(reopened)).toBe(9);
   });
 
   test("retention survives a checkpoint and reopen", async () => {

@@ -16,6 +16,7 @@ export interface OpenStorageOptions extends RetentionPolicy {
   segmentBytes?: number;
   syncIntervalMs?: number;
   checkpointIntervalMs?: number;
+  checkpointRetryMs?: number;
 }
 
 export interface OpenedStorage {
@@ -24,7 +25,7 @@ export interface OpenedStorage {
 }
 
 /** Ten-minute checkpoints keep the WAL that a restart replays to minutes of samples. */
-const DEFAULTS = { segmentBytes: 32 << 20, syncIntervalMs: 5_000, checkpointIntervalMs: 10 * 60_000 };
+const DEFAULTS = { segmentBytes: 32 << 20, syncIntervalMs: 5_000, checkpointIntervalMs: 10 * 60_000, checkpointRetryMs: 60_000 };
 
 /**
  * Opens the store in a data directory: loads the newest checkpoint, replays the WAL after it, and
@@ -63,6 +64,7 @@ function definedOnly(options: OpenStorageOptions): Partial<typeof DEFAULTS> {
   if (options.segmentBytes !== undefined) out.segmentBytes = options.segmentBytes;
   if (options.syncIntervalMs !== undefined) out.syncIntervalMs = options.syncIntervalMs;
   if (options.checkpointIntervalMs !== undefined) out.checkpointIntervalMs = options.checkpointIntervalMs;
+  if (options.checkpointRetryMs !== undefined) out.checkpointRetryMs = options.checkpointRetryMs;
   return out;
 }
 

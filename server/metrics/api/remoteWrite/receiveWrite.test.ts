@@ -70,6 +70,17 @@ describe("receiveRemoteWrite", () => {
     expect(answer).toEqual({ status: 400, text: "out of order sample (1): 1 of 2 samples stored, the refused ones dropped\n" });
   });
 
+  test("a store that cannot write answers 500 with its reason, so the sender retries, and keeps no metadata", async () => {
+    const storage = new RecordingStorage();
+    storage.commitFailure = new Error("write-ahead log write failed: ENOSPC (no space left on device, write); the batch was not stored");
+    const body = encodeWriteRequest({ timeseries: [up("api", [[1000, 1]])], metadata: [{ type: 2, metricFamilyName: "up", help: "", unit: "" }] });
+    const answer = await send(storage, body);
+    expect(answer).toEqual({ status: 500, text: "storage error: write-ahead log write failed: ENOSPC (no space left on device, write); the batch was not stored\n" });
+    expect(storage.metadata.size).toBe(0);
+    storage.commitFailure = undefined;
+    expect((await send(storage, body)).status).toBe(204);
+  });
+
   test("refuses other encodings and message types with 415", async () => {
     const storage = new RecordingStorage();
     const body = encodeWriteRequest({ timeseries: [up("api", [[1000, 1]])] });

@@ -1,7 +1,7 @@
 import { ApiError } from "@/server/http/errors";
 import { readBodyWithin } from "@/server/http/limits";
 import { log } from "@/server/log";
-import type { AppendRejection, Storage } from "../../storage";
+import type { Appender, AppendRejection, AppendResult, Storage } from "../../storage";
 import { decodeWriteRequest, RemoteWriteError } from "./decodeWriteRequest";
 import { validateWriteRequest, type WriteBatch } from "./validateWrite";
 
@@ -43,6 +43,15 @@ async function readBody(req: Request, limit: number): Promise<Uint8Array> {
   }
 }
 
+// Prometheus answers 500 for a store that cannot write (full disk, failed log), so the sender keeps the batch and retries.
+async function commitOrStorageError(appender: Appender): Promise<AppendResult> {
+  try {
+    return await appender.commit();
+  } catch (error) {
+    throw new RemoteWriteError(500, `storage error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 // One appender for the whole request, committed once, so the request lands whole or (on a store error) not at all.
 async function appendBatch(storage: Pick<Storage, "appender" | "setMetadata">, batch: WriteBatch): Promise<void> {
   const appender = storage.appender();
@@ -55,7 +64,7 @@ async function appendBatch(storage: Pick<Storage, "appender" | "setMetadata">, b
     appender.rollback();
     throw error;
   }
-  const result = await appender.commit();
+  const result = await commitOrStorageError(appender);
   for (const [metric, metadata] of batch.metadata) storage.setMetadata(metric, metadata);
   const refused = Object.entries(result.rejected).filter(([, count]) => (count ?? 0) > 0) as [AppendRejection, number][];
   if (refused.length > 0) {

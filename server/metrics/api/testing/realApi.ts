@@ -1,6 +1,6 @@
 import { createEngine } from "../../promql/engine/createEngine";
 import { formatExpr, parseExpr } from "../../promql/parser";
-import { createMemoryStorage } from "../../tsdb";
+import { createMemoryStorage, headStats } from "../../tsdb";
 import type { LabelMatcher } from "../../storage";
 import type { PromApiDeps } from "../apiTypes";
 import { PersonConcurrency } from "../personConcurrency";
@@ -22,6 +22,7 @@ export function createRealApi(now: number) {
     limits,
     now: () => now,
     version: "test",
+    tsdbStatus: (limit, scope) => headStats(storage.head, limit, scope),
   };
   const concurrency = new PersonConcurrency(() => 4);
   async function call(path: string, params: Record<string, string>, scope: readonly LabelMatcher[] = []) {

@@ -16,6 +16,8 @@ export class RecordingStorage implements Pick<Storage, "appender" | "setMetadata
   commits = 0;
   /** Decides per sample whether the store refuses it as out of order. */
   refuseOutOfOrder: (sample: CommittedSample) => boolean = () => false;
+  /** When set, commit rejects with it and keeps nothing, as a store whose log cannot be written does. */
+  commitFailure: Error | undefined;
 
   appender(): Appender {
     const pending: CommittedSample[] = [];
@@ -25,6 +27,7 @@ export class RecordingStorage implements Pick<Storage, "appender" | "setMetadata
       rollback: () => void pending.splice(0),
       commit: async (): Promise<AppendResult> => {
         this.commits++;
+        if (this.commitFailure) throw this.commitFailure;
         const refused = pending.filter((s) => this.refuseOutOfOrder(s));
         this.committed.push(...pending.filter((s) => !refused.includes(s)));
         return { appended: pending.length - refused.length, rejected: refused.length > 0 ? { out_of_order: refused.length } : {} };

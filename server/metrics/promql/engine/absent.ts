@@ -24,7 +24,7 @@ export function absentLabels(arg: Expr | undefined): Labels {
 export function absentVector(v: VectorValue, labels: Labels, steps: number): VectorValue {
   const r = newStepSeries(labels, steps);
   for (let i = 0; i < steps; i++) {
-    if (v.series.some((s) => s.present[i])) continue;
+    if (v.series.some((s) => s.present[i] || s.histograms?.[i])) continue;
     r.values[i] = 1;
     r.present[i] = 1;
   }

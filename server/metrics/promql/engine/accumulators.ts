@@ -71,8 +71,8 @@ class AvgAccumulator implements Accumulator {
   result(i: number): number {
     if (this.incremental[i]) return this.sum[i]! + this.c[i]!;
     const sum = this.sum[i]!;
-    const c = Number.isFinite(sum) ? this.c[i]! : 0;
-    return (sum + c) / this.count[i]!;
+    const n = this.count[i]!;
+    return Number.isFinite(sum) ? sum / n + this.c[i]! / n : sum / n;
   }
 }
 

@@ -3,7 +3,7 @@ import { PromQLError } from "../values";
 import { evalAggregate } from "./aggregations";
 import { evalBinaryValues } from "./binaryOps";
 import { evalCall } from "./functions";
-import { evalMatrixSelector, evalVectorSelector, extendedModifierOf } from "./selectors";
+import { evalMatrixSelector, evalVectorSelector, extendedModifierOf, windowBounds } from "./selectors";
 import { evalSmoothedVectorSelector } from "./smoothedSelector";
 import { evalSubquery } from "./subqueries";
 import type { EvalContext, EvalValue } from "./types";
@@ -17,12 +17,20 @@ function sizeOf(v: EvalValue): number {
       return 0;
     case "vector": {
       let n = 0;
-      for (const s of v.series) for (let i = 0; i < s.present.length; i++) n += s.present[i]!;
+      for (const s of v.series) {
+        for (let i = 0; i < s.present.length; i++) n += s.present[i]!;
+        if (s.histograms) for (const h of s.histograms) if (h) n++;
+      }
       return n;
     }
     case "matrix": {
+      // Like Prometheus, a range vector holds one window per series at a time, not all it selected.
+      const end = v.windowEnds[v.windowEnds.length - 1] ?? 0;
       let n = 0;
-      for (const s of v.series) n += s.t.length;
+      for (const s of v.series) {
+        const [from, to] = windowBounds(s.t, end, v.rangeMs);
+        n += to - from;
+      }
       return n;
     }
   }

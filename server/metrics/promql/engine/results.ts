@@ -1,4 +1,5 @@
 import { compareLabels, labelsKey, METRIC_NAME, type Labels } from "../../model/labels";
+import type { NativeHistogram } from "../../model/sample";
 import type { MatrixSeries, QueryValue, VectorSample } from "../values";
 import { PromQLError } from "../values";
 import { windowBounds } from "./selectors";
@@ -25,15 +26,20 @@ export function instantResult(value: EvalValue, time: number): QueryValue {
     case "matrix":
       return { resultType: "matrix", result: instantMatrix(value) };
     case "vector": {
+      // Label sets are unique until names are dropped, so only then is there anything to check.
+      const check = value.series.some((s) => s.dropName);
       const seen = new Set<string>();
       const result: VectorSample[] = [];
       for (const s of value.series) {
-        if (!s.present[0]) continue;
+        const histogram = s.histograms?.[0];
+        if (!s.present[0] && !histogram) continue;
         const labels = finalLabels(s.labels, s.dropName);
-        const key = labelsKey(labels);
-        if (seen.has(key)) throw new PromQLError("execution", DUPLICATE);
-        seen.add(key);
-        result.push({ labels, t: time, value: s.values[0]! });
+        if (check) {
+          const key = labelsKey(labels);
+          if (seen.has(key)) throw new PromQLError("execution", DUPLICATE);
+          seen.add(key);
+        }
+        result.push(histogram ? { labels, t: time, histogram } : { labels, t: time, value: s.values[0]! });
       }
       return { resultType: "vector", result };
     }
@@ -81,7 +87,9 @@ export function rangeResult(value: EvalValue, grid: StepGrid): QueryValue {
   const result: MatrixSeries[] = [];
   for (const [key, members] of groups) {
     const floats = members.length === 1 ? pointsOf(members[0]!, grid) : mergedPoints(members, grid);
-    if (floats.length) result.push({ labels: labelsOf.get(key)!, floats });
+    const histograms = histogramPointsOf(members, grid);
+    if (histograms.length) result.push({ labels: labelsOf.get(key)!, floats, histograms });
+    else if (floats.length) result.push({ labels: labelsOf.get(key)!, floats });
   }
   result.sort((a, b) => compareLabels(a.labels, b.labels));
   return { resultType: "matrix", result };
@@ -94,6 +102,17 @@ function pointsOf(s: StepSeries, grid: StepGrid): { t: number; value: number }[]
   let k = 0;
   for (let i = 0; i < grid.count; i++) if (s.present[i]) floats[k++] = { t: grid.start + i * grid.step, value: s.values[i]! };
   return floats;
+}
+
+function histogramPointsOf(members: StepSeries[], grid: StepGrid): { t: number; h: NativeHistogram }[] {
+  const points: { t: number; h: NativeHistogram }[] = [];
+  for (const s of members) {
+    if (!s.histograms) continue;
+    s.histograms.forEach((h, i) => {
+      if (h) points.push({ t: grid.start + i * grid.step, h });
+    });
+  }
+  return points.sort((a, b) => a.t - b.t);
 }
 
 /** Series that became one label set when names were dropped; two samples at one step are an error. */

@@ -3,6 +3,7 @@ import type { AggregateExpr } from "../ast";
 import { PromQLError } from "../values";
 import { formatGoFloat } from "./format";
 import { groupSeries } from "./grouping";
+import { allocFlags } from "./slab";
 import type { EvalContext, StepSeries, VectorValue } from "./types";
 import { newStepSeries } from "./types";
 
@@ -16,13 +17,12 @@ const lower: Better = (a, b) => a < b || (Number.isNaN(b) && !Number.isNaN(a));
 export function evalSelectK(expr: AggregateExpr, input: VectorValue, param: Float64Array, ctx: EvalContext): VectorValue {
   const steps = ctx.grid.count;
   const grouping = groupSeries(expr, input.series);
-  const chosen = input.series.map(() => new Uint8Array(steps));
+  const chosen = input.series.map(() => allocFlags(steps));
   const instantOrder: number[] = [];
   const pick = pickerFor(expr, input, param, ctx);
   for (const members of grouping.members) {
     for (let i = 0; i < steps; i++) {
-      const present = members.filter((m) => input.series[m]!.present[i]);
-      const picked = pick(present, i);
+      const picked = pick(members, i);
       for (const m of picked) chosen[m]![i] = 1;
       if (steps === 1) instantOrder.push(...picked);
     }
@@ -44,24 +44,37 @@ export function evalSelectK(expr: AggregateExpr, input: VectorValue, param: Floa
   return { type: "vector", series: out };
 }
 
-type Picker = (present: number[], step: number) => number[];
+/** Chooses among a group's members the ones kept at one step; members without a sample there are skipped. */
+type Picker = (members: number[], step: number) => number[];
 
 function pickerFor(expr: AggregateExpr, input: VectorValue, param: Float64Array, ctx: EvalContext): Picker {
   if (expr.op === "limit_ratio") {
     const ratios = validRatios(expr, param, ctx);
     const offsets = input.series.map((s) => hashOffset(labelsKey(s.labels)));
-    return (present, i) => present.filter((m) => ratioKeeps(ratios[i]!, offsets[m]!));
+    return (members, i) => members.filter((m) => input.series[m]!.present[i] && ratioKeeps(ratios[i]!, offsets[m]!));
   }
   const ks = validCounts(param);
-  if (expr.op === "limitk") return (present, i) => present.slice(0, Math.max(0, ks[i]!));
+  if (expr.op === "limitk") return (members, i) => firstK(members, ks[i]!, (m) => input.series[m]!.present[i] === 1);
   const better = expr.op === "topk" ? higher : lower;
-  return (present, i) => bestK(present, ks[i]!, (m) => input.series[m]!.values[i]!, better);
+  return (members, i) => bestK(members, ks[i]!, i, input, better);
 }
 
-function bestK(members: number[], k: number, valueOf: (m: number) => number, better: Better): number[] {
-  if (k < 1) return [];
+function firstK(members: number[], k: number, present: (m: number) => boolean): number[] {
   const kept: number[] = [];
   for (const m of members) {
+    if (kept.length >= k) break;
+    if (present(m)) kept.push(m);
+  }
+  return kept;
+}
+
+/** The k best members at step i, best first; ties keep the member seen first. */
+function bestK(members: number[], k: number, i: number, input: VectorValue, better: Better): number[] {
+  if (k < 1) return [];
+  const kept: number[] = [];
+  const valueOf = (m: number) => input.series[m]!.values[i]!;
+  for (const m of members) {
+    if (!input.series[m]!.present[i]) continue;
     const v = valueOf(m);
     if (kept.length === k && !better(v, valueOf(kept[kept.length - 1]!))) continue;
     let pos = kept.length;

@@ -55,9 +55,18 @@ function lookbackSeries(s: SeriesSamples, refs: Float64Array, lookback: number, 
     const ref = refs[i]!;
     while (j + 1 < ts.length && ts[j + 1]! <= ref) j++;
     while (h + 1 < hs.length && hs[h + 1]!.t <= ref) h++;
-    if (j < 0 || ts[j]! <= ref - lookback) continue;
     // A newer native histogram sample hides the older float: floats do not show through it.
-    if (h >= 0 && hs[h]!.t > ts[j]!) continue;
+    if (h >= 0 && hs[h]!.t > ref - lookback && (j < 0 || hs[h]!.t > ts[j]!)) {
+      if (asTimestamps) {
+        out.values[i] = hs[h]!.t / 1000;
+        out.present[i] = 1;
+      } else {
+        (out.histograms ??= new Array(refs.length))[i] = hs[h]!.h;
+      }
+      any = true;
+      continue;
+    }
+    if (j < 0 || ts[j]! <= ref - lookback) continue;
     const v = vs[j]!;
     if (v !== v && isStaleNaN(v)) continue;
     out.values[i] = asTimestamps ? ts[j]! / 1000 : v;

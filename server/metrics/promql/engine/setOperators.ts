@@ -9,7 +9,8 @@ function presenceBySignature(series: StepSeries[], keys: string[], steps: number
     const any = new Uint8Array(steps);
     for (const m of members) {
       const p = series[m]!.present;
-      for (let i = 0; i < steps; i++) any[i]! |= p[i]!;
+      const h = series[m]!.histograms;
+      for (let i = 0; i < steps; i++) any[i]! |= p[i]! | (h?.[i] ? 1 : 0);
     }
     presence.set(key, any);
   }
@@ -39,11 +40,14 @@ function filterSteps(s: StepSeries, other: Uint8Array | undefined, keepWhenPrese
   const out = newStepSeries(s.labels, steps, s.dropName);
   let any = false;
   for (let i = 0; i < steps; i++) {
-    if (s.present[i] && (other[i] === 1) === keepWhenPresent) {
+    if ((other[i] === 1) !== keepWhenPresent) continue;
+    const histogram = s.histograms?.[i];
+    if (histogram) (out.histograms ??= new Array(steps))[i] = histogram;
+    else if (s.present[i]) {
       out.values[i] = s.values[i]!;
       out.present[i] = 1;
-      any = true;
-    }
+    } else continue;
+    any = true;
   }
   return any ? out : undefined;
 }

@@ -1,7 +1,9 @@
 import type { Labels } from "../../model/labels";
+import type { NativeHistogram } from "../../model/sample";
 import type { LabelMatcher, Querier } from "../../storage";
 import type { QueryLimits } from "../values";
 import type { Annotations } from "./annotations";
+import { allocFlags, allocFloats } from "./slab";
 import type { SampleBudget } from "./limits";
 
 /** One series of an instant vector across every step of the evaluation; absent steps have present[i] = 0. */
@@ -11,6 +13,8 @@ export interface StepSeries {
   present: Uint8Array;
   /** Prometheus 3 delayed name removal: `__name__` goes at the end of the query, not where it was dropped. */
   dropName: boolean;
+  /** Native histogram samples by step, where the series has one instead of a float; only selectors and pass-through functions carry them. */
+  histograms?: (NativeHistogram | undefined)[];
 }
 
 /** One series of a range vector: float points oldest first, stale markers removed. */
@@ -85,5 +89,5 @@ export function gridWithin(grid: StepGrid, start: number, end: number, step: num
 }
 
 export function newStepSeries(labels: Labels, steps: number, dropName = false): StepSeries {
-  return { labels, values: new Float64Array(steps), present: new Uint8Array(steps), dropName };
+  return { labels, values: allocFloats(steps), present: allocFlags(steps), dropName };
 }

@@ -1,4 +1,4 @@
-import { labelsKey, normalizeLabels, type Label, type Labels } from "../../model/labels";
+import { labelsKey, METRIC_NAME, normalizeLabels, type Label, type Labels } from "../../model/labels";
 import type { BinaryExpr, VectorMatching } from "../ast";
 import { PromQLError } from "../values";
 import { applyBinary, isComparison, type ArithmeticOp, type ComparisonOp } from "./arith";
@@ -36,9 +36,14 @@ export function evalVectorBinary(expr: BinaryExpr, lhs: VectorValue, rhs: Vector
   // Prometheus swaps the operands of group_right but not the fill values: fill_left fills the many side.
   const fillOne = matching.fillRight;
   const fillMany = matching.fillLeft;
+  // Like Prometheus, the one side must be unique per signature even where nothing on the many side matches,
+  // but a step where either side is empty matches nothing and so checks nothing.
+  const bothSides = presenceOf(many, steps);
+  const oneSide = presenceOf(one, steps);
+  for (let i = 0; i < steps; i++) bothSides[i]! &= oneSide[i]!;
+  for (const oneIdx of oneGroups.values()) checkUniqueOneSide(m, oneIdx.map((i) => one[i]!), names, bothSides);
   for (const [sig, manyIdx] of manyGroups) {
     const oneSeries = (oneGroups.get(sig) ?? []).map((i) => one[i]!);
-    checkUniqueOneSide(m, oneSeries, names);
     matchGroup(m, manyIdx.map((i) => many[i]!), oneSeries, fillOne, names);
   }
   if (fillMany !== undefined) {
@@ -54,9 +59,10 @@ function formatBraced(labels: Labels): string {
   return `{${labels.map((l) => `${l.name}=${JSON.stringify(l.value)}`).join(", ")}}`;
 }
 
-function checkUniqueOneSide(m: Matcher, oneSeries: StepSeries[], names: Set<string>): void {
+function checkUniqueOneSide(m: Matcher, oneSeries: StepSeries[], names: Set<string>, bothSides: Uint8Array): void {
   if (oneSeries.length < 2) return;
   for (let i = 0; i < m.steps; i++) {
+    if (!bothSides[i]) continue;
     const present = oneSeries.filter((s) => s.present[i]);
     if (present.length < 2) continue;
     const group = formatBraced(matchLabels(present[0]!.labels, names, m.matching.on));
@@ -105,7 +111,8 @@ function constantSeries(value: number, present: Uint8Array): StepSeries {
 }
 
 function resultLabels(m: Matcher, manyLabels: Labels, oneLabels: Labels): Labels {
-  let labels: Label[] = [...manyLabels];
+  // Between two vectors Prometheus drops the name of an arithmetic result at once, not at the end.
+  let labels: Label[] = isComparison(m.op) ? [...manyLabels] : manyLabels.filter((l) => l.name !== METRIC_NAME);
   const names = new Set(m.matching.matchingLabels);
   if (m.matching.card === "one-to-one") {
     labels = labels.filter((l) => names.has(l.name) === m.matching.on);
@@ -120,7 +127,8 @@ function resultLabels(m: Matcher, manyLabels: Labels, oneLabels: Labels): Labels
 /** Writes the pair's values for every step where both sides have a sample. */
 function emitPair(m: Matcher, ms: StepSeries, oneLabels: Labels, os: StepSeries, kept: Uint8Array | undefined): void {
   const labels = resultLabels(m, ms.labels, oneLabels);
-  const dropName = !isComparison(m.op) || m.returnBool || ms.dropName;
+  // Prometheus does not carry a pending name drop through a vector comparison: the result keeps the name.
+  const dropName = !isComparison(m.op) || m.returnBool;
   let out: StepSeries | undefined;
   const el = m.element;
   for (let i = 0; i < m.steps; i++) {

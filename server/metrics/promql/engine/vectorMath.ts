@@ -1,10 +1,11 @@
+import { allocFloats } from "./slab";
 import type { ScalarValue, StepSeries, VectorValue } from "./types";
 import { newStepSeries, stepTime, type StepGrid } from "./types";
 
 /** Applies fn to every sample; the result drops the metric name unless told to keep it. */
 export function mapVector(v: VectorValue, fn: (x: number, step: number) => number, keepName = false): VectorValue {
   const series = v.series.map((s): StepSeries => {
-    const values = new Float64Array(s.values.length);
+    const values = allocFloats(s.values.length);
     for (let i = 0; i < values.length; i++) if (s.present[i]) values[i] = fn(s.values[i]!, i);
     return { labels: s.labels, values, present: s.present, dropName: keepName ? s.dropName : true };
   });

@@ -5,7 +5,7 @@ import { formatExpr } from "./formatExpr";
 import { parseExpr } from "./parseExpr";
 import { comparableAst } from "./testing/comparableAst";
 
-const scriptDir = process.env.PROMQL_TEST_DIR ?? path.resolve(__dirname, "../../../../../../shared/promqltest");
+const scriptDir = process.env.PROMQL_TEST_DIR ?? path.resolve(__dirname, "../../../../../shared/promqltest");
 
 interface EvalCase {
   file: string;

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Head } from "../head";
 import type { MemSeries } from "../memSeries";
@@ -26,7 +26,13 @@ export function replayWal(head: Head, walDir: string, fromSegment: number): Repl
   const segments = listSegments(walDir);
   for (const segment of segments) {
     if (segment < fromSegment) continue;
-    const data = readFileSync(path.join(walDir, segmentFileName(segment)));
+    const file = path.join(walDir, segmentFileName(segment));
+    // A device or pipe in place of a segment (a link to /dev/zero) would be read without end.
+    if (!statSync(file).isFile()) {
+      problems.push(`write-ahead log segment ${segmentFileName(segment)} is not a regular file; skipped`);
+      continue;
+    }
+    const data = readFileSync(file);
     const scan = scanFrames(data, (type, r) => {
       if (type === RecordType.Samples) {
         readSamples(r, (ref, t, v) => {
