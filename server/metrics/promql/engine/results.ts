@@ -1,6 +1,7 @@
 import { compareLabels, labelsKey, METRIC_NAME, type Labels } from "../../model/labels";
 import type { NativeHistogram } from "../../model/sample";
 import type { MatrixSeries, QueryValue, VectorSample } from "../values";
+import { columnarSeries, type PointColumns } from "../pointColumns";
 import { PromQLError } from "../values";
 import { windowBounds } from "./selectors";
 import type { EvalValue, MatrixValue, StepGrid, StepSeries } from "./types";
@@ -86,13 +87,33 @@ export function rangeResult(value: EvalValue, grid: StepGrid): QueryValue {
   }
   const result: MatrixSeries[] = [];
   for (const [key, members] of groups) {
-    const floats = members.length === 1 ? pointsOf(members[0]!, grid) : mergedPoints(members, grid);
     const histograms = histogramPointsOf(members, grid);
+    if (members.length === 1 && !histograms.length) {
+      const columns = columnsOf(members[0]!, grid);
+      if (columns.timestamps.length) result.push(columnarSeries(labelsOf.get(key)!, columns));
+      continue;
+    }
+    const floats = members.length === 1 ? pointsOf(members[0]!, grid) : mergedPoints(members, grid);
     if (histograms.length) result.push({ labels: labelsOf.get(key)!, floats, histograms });
     else if (floats.length) result.push({ labels: labelsOf.get(key)!, floats });
   }
   result.sort((a, b) => compareLabels(a.labels, b.labels));
   return { resultType: "matrix", result };
+}
+
+/** A series' present steps as columns (see pointColumns.ts). */
+function columnsOf(s: StepSeries, grid: StepGrid): PointColumns {
+  let n = 0;
+  for (let i = 0; i < grid.count; i++) n += s.present[i]!;
+  const timestamps = new Float64Array(n);
+  const values = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < grid.count; i++) {
+    if (!s.present[i]) continue;
+    timestamps[k] = grid.start + i * grid.step;
+    values[k++] = s.values[i]!;
+  }
+  return { timestamps, values };
 }
 
 function pointsOf(s: StepSeries, grid: StepGrid): { t: number; value: number }[] {
