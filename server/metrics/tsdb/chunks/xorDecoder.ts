@@ -33,11 +33,9 @@ export function decodeXor(bytes: Uint8Array, timestamps: Float64Array, values: F
   const state: XorState = { count: total, bitPosition: 0, t: 0, v: 0, delta: 0, hi: 0, lo: 0, leading: NO_WINDOW, trailing: 0, scale: 0 };
   if (total === 0) return { ...state, bitPosition: r.position };
   let t = readTimestamp(r);
-  let hi = r.readBits(32);
-  let lo = r.readBits(32);
-  let v = floatFromWords(hi, lo);
-  state.hi = hi;
-  state.lo = lo;
+  state.hi = r.readBits(32);
+  state.lo = r.readBits(32);
+  let v = floatFromWords(state.hi, state.lo);
   let delta = 0;
   timestamps[offset] = t;
   values[offset] = v;
@@ -47,22 +45,21 @@ export function decodeXor(bytes: Uint8Array, timestamps: Float64Array, values: F
     if (r.readBit()) {
       if (!r.readBit()) {
         readXor(r, state);
+        v = floatFromWords(state.hi, state.lo);
       } else if (!r.readBit()) {
         state.leading = r.readBits(5);
         state.trailing = 64 - state.leading - (r.readBits(6) || 64);
         readXor(r, state);
+        v = floatFromWords(state.hi, state.lo);
       } else {
         if (r.readBit()) state.scale = r.readBits(4);
-        readDecimalWords(r, state);
+        v = readDecimalWords(r, state, v);
       }
-      hi = state.hi;
-      lo = state.lo;
-      v = floatFromWords(hi, lo);
     }
     timestamps[offset + i] = t;
     values[offset + i] = v;
   }
-  Object.assign(state, { bitPosition: r.position, t, v, delta, hi, lo });
+  Object.assign(state, { bitPosition: r.position, t, v, delta });
   return state;
 }
 
@@ -97,10 +94,10 @@ function readXor(r: BitReader, window: XorState): void {
   window.lo = (window.lo ^ xLo) >>> 0;
 }
 
-/** Reads a decimal step and moves the XOR window as the encoder did (see writeValue). */
-function readDecimalWords(r: BitReader, window: XorState): void {
+/** Reads a decimal step from `prev`, moves the XOR window as the encoder did (see writeValue) and returns the value. */
+function readDecimalWords(r: BitReader, window: XorState, prev: number): number {
   const { hi, lo } = window;
-  const v = readDecimalStep(r, floatFromWords(hi, lo), window.scale);
+  const v = readDecimalStep(r, prev, window.scale);
   const nextHi = floatHigh(v);
   const nextLo = lastFloatLow();
   const xHi = (nextHi ^ hi) >>> 0;
@@ -113,6 +110,7 @@ function readDecimalWords(r: BitReader, window: XorState): void {
   }
   window.hi = nextHi;
   window.lo = nextLo;
+  return v;
 }
 
 /** Reads an n-bit payload of the dod buckets: values run from -(2^(n-1) - 1) to 2^(n-1). */
