@@ -1,4 +1,5 @@
 import { labelsToRecord } from "../model/labels";
+import { pointColumnsOf } from "../promql/pointColumns";
 import type { MatrixSeries, QueryValue, VectorSample } from "../promql/values";
 import { formatSampleValue, formatTimestamp } from "./formatValue";
 import { histogramToJson, type HistogramJson } from "./histogramJson";
@@ -13,9 +14,19 @@ function vectorSampleJson(sample: VectorSample): Record<string, unknown> {
   return { metric, value: [t, formatSampleValue(sample.value ?? NaN)] satisfies Point };
 }
 
+/** Straight from the engine's columns when it kept them, so no point objects are built on the way. */
+function floatsJson(series: MatrixSeries): Point[] {
+  const columns = pointColumnsOf(series);
+  if (!columns) return series.floats.map((p): Point => [formatTimestamp(p.t), formatSampleValue(p.value)]);
+  const points = new Array<Point>(columns.timestamps.length);
+  for (let i = 0; i < points.length; i++) points[i] = [formatTimestamp(columns.timestamps[i]!), formatSampleValue(columns.values[i]!)];
+  return points;
+}
+
 function matrixSeriesJson(series: MatrixSeries): Record<string, unknown> {
   const json: Record<string, unknown> = { metric: labelsToRecord(series.labels) };
-  if (series.floats.length > 0) json.values = series.floats.map((p): Point => [formatTimestamp(p.t), formatSampleValue(p.value)]);
+  const values = floatsJson(series);
+  if (values.length > 0) json.values = values;
   if (series.histograms && series.histograms.length > 0) {
     json.histograms = series.histograms.map((p): HistogramPoint => [formatTimestamp(p.t), histogramToJson(p.h)]);
   }

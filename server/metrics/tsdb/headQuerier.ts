@@ -1,7 +1,7 @@
 import { compareLabels, compareStrings, type Labels } from "../model/labels";
 import type { LabelMatcher, Querier, SeriesSamples } from "../storage";
 import type { Head } from "./head";
-import type { HistogramSample, MemSeries } from "./memSeries";
+import type { MemSeries } from "./memSeries";
 import { SampleBuffer } from "./sampleBuffer";
 
 /** Reads the head: selectors through the postings index, samples decoded from the overlapping chunks only. */
@@ -9,28 +9,26 @@ export class HeadQuerier implements Querier {
   constructor(private readonly head: Head) {}
 
   select(matchers: readonly LabelMatcher[], mint: number, maxt: number): SeriesSamples[] {
-    const matched = this.head.matching(matchers).filter((s) => s.overlaps(mint, maxt));
+    const matched = this.head.matching(matchers);
     let bound = 0;
-    for (const series of matched) bound += series.samplesOverlapping(mint, maxt);
-    // One allocation for the whole select; series get views, so nothing is copied again.
+    for (const series of matched) if (series.overlaps(mint, maxt)) bound += series.samplesOverlapping(mint, maxt);
+    // One allocation sized from chunk headers, so it never grows and views taken as we go stay valid.
     const buffer = new SampleBuffer(bound);
-    const found: { series: MemSeries; start: number; count: number; histograms?: HistogramSample[] }[] = [];
+    const out: SeriesSamples[] = [];
     for (const series of matched) {
+      if (!series.overlaps(mint, maxt)) continue;
       const start = buffer.length;
       const count = series.decodeWindow(buffer, mint, maxt);
       const histograms = series.histogramSamples(mint, maxt);
-      if (count > 0 || histograms) found.push({ series, start, count, histograms });
-    }
-    const { timestamps, values } = buffer;
-    const out = found.map(({ series, start, count, histograms }): SeriesSamples => {
+      if (count === 0 && !histograms) continue;
       const samples: SeriesSamples = {
         labels: this.head.labelsOf(series),
-        timestamps: timestamps.subarray(start, start + count),
-        values: values.subarray(start, start + count),
+        timestamps: buffer.timestamps.subarray(start, start + count),
+        values: buffer.values.subarray(start, start + count),
       };
       if (histograms) samples.histograms = histograms.map(({ t, h }) => ({ t, h }));
-      return samples;
-    });
+      out.push(samples);
+    }
     return out.sort((a, b) => compareLabels(a.labels, b.labels));
   }
 

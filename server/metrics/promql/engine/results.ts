@@ -1,6 +1,7 @@
 import { compareLabels, labelsKey, METRIC_NAME, type Labels } from "../../model/labels";
 import type { NativeHistogram } from "../../model/sample";
 import type { MatrixSeries, QueryValue, VectorSample } from "../values";
+import { columnarSeries, type PointColumns } from "../pointColumns";
 import { PromQLError } from "../values";
 import { windowBounds } from "./selectors";
 import type { EvalValue, MatrixValue, StepGrid, StepSeries } from "./types";
@@ -84,15 +85,44 @@ export function rangeResult(value: EvalValue, grid: StepGrid): QueryValue {
       labelsOf.set(key, labels);
     }
   }
+  const result = matrixOf(groups, labelsOf, grid);
+  result.sort((a, b) => compareLabels(a.labels, b.labels));
+  return { resultType: "matrix", result };
+}
+
+/** One matrix series per label set; a lone float series keeps columns instead of point objects. */
+function matrixOf(groups: Map<string, StepSeries[]>, labelsOf: Map<string, Labels>, grid: StepGrid): MatrixSeries[] {
+  let allSteps: Float64Array | undefined;
+  const stepTimes = () => (allSteps ??= Float64Array.from({ length: grid.count }, (_, i) => stepTime(grid, i)));
   const result: MatrixSeries[] = [];
   for (const [key, members] of groups) {
-    const floats = members.length === 1 ? pointsOf(members[0]!, grid) : mergedPoints(members, grid);
     const histograms = histogramPointsOf(members, grid);
+    if (members.length === 1 && !histograms.length) {
+      const columns = columnsOf(members[0]!, grid, stepTimes);
+      if (columns.timestamps.length) result.push(columnarSeries(labelsOf.get(key)!, columns));
+      continue;
+    }
+    const floats = members.length === 1 ? pointsOf(members[0]!, grid) : mergedPoints(members, grid);
     if (histograms.length) result.push({ labels: labelsOf.get(key)!, floats, histograms });
     else if (floats.length) result.push({ labels: labelsOf.get(key)!, floats });
   }
-  result.sort((a, b) => compareLabels(a.labels, b.labels));
-  return { resultType: "matrix", result };
+  return result;
+}
+
+/** A series' present steps as columns (see pointColumns.ts); a series present at every step shares its arrays, as nothing writes them after evaluation. */
+function columnsOf(s: StepSeries, grid: StepGrid, stepTimes: () => Float64Array): PointColumns {
+  let n = 0;
+  for (let i = 0; i < grid.count; i++) n += s.present[i]!;
+  if (n === grid.count) return { timestamps: stepTimes(), values: s.values.subarray(0, n) };
+  const timestamps = new Float64Array(n);
+  const values = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < grid.count; i++) {
+    if (!s.present[i]) continue;
+    timestamps[k] = grid.start + i * grid.step;
+    values[k++] = s.values[i]!;
+  }
+  return { timestamps, values };
 }
 
 function pointsOf(s: StepSeries, grid: StepGrid): { t: number; value: number }[] {

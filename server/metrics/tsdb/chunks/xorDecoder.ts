@@ -33,9 +33,9 @@ export function decodeXor(bytes: Uint8Array, timestamps: Float64Array, values: F
   const state: XorState = { count: total, bitPosition: 0, t: 0, v: 0, delta: 0, hi: 0, lo: 0, leading: NO_WINDOW, trailing: 0, scale: 0 };
   if (total === 0) return { ...state, bitPosition: r.position };
   let t = readTimestamp(r);
-  let hi = r.readBits(32);
-  let lo = r.readBits(32);
-  let v = floatFromWords(hi, lo);
+  state.hi = r.readBits(32);
+  state.lo = r.readBits(32);
+  let v = floatFromWords(state.hi, state.lo);
   let delta = 0;
   timestamps[offset] = t;
   values[offset] = v;
@@ -44,21 +44,22 @@ export function decodeXor(bytes: Uint8Array, timestamps: Float64Array, values: F
     t += delta;
     if (r.readBit()) {
       if (!r.readBit()) {
-        [hi, lo] = readXor(r, state, hi, lo);
+        readXor(r, state);
+        v = floatFromWords(state.hi, state.lo);
       } else if (!r.readBit()) {
         state.leading = r.readBits(5);
         state.trailing = 64 - state.leading - (r.readBits(6) || 64);
-        [hi, lo] = readXor(r, state, hi, lo);
+        readXor(r, state);
+        v = floatFromWords(state.hi, state.lo);
       } else {
         if (r.readBit()) state.scale = r.readBits(4);
-        [hi, lo] = readDecimalWords(r, state, hi, lo);
+        v = readDecimalWords(r, state, v);
       }
-      v = floatFromWords(hi, lo);
     }
     timestamps[offset + i] = t;
     values[offset + i] = v;
   }
-  Object.assign(state, { bitPosition: r.position, t, v, delta, hi, lo });
+  Object.assign(state, { bitPosition: r.position, t, v, delta });
   return state;
 }
 
@@ -70,8 +71,8 @@ function readDeltaOfDelta(r: BitReader): number {
   return floatFromWords(r.readBits(32), r.readBits(32));
 }
 
-/** Reads the XOR's meaningful bits in the current window and applies them to hi:lo. */
-function readXor(r: BitReader, window: XorState, hi: number, lo: number): [number, number] {
+/** Reads the XOR's meaningful bits in the current window and applies them to the state's hi:lo (no tuple per sample). */
+function readXor(r: BitReader, window: XorState): void {
   const significant = 64 - window.leading - window.trailing;
   let xHi = 0;
   let xLo = 0;
@@ -89,12 +90,14 @@ function readXor(r: BitReader, window: XorState, hi: number, lo: number): [numbe
     xHi = ((xHi << s) | (xLo >>> (32 - s))) >>> 0;
     xLo = (xLo << s) >>> 0;
   }
-  return [(hi ^ xHi) >>> 0, (lo ^ xLo) >>> 0];
+  window.hi = (window.hi ^ xHi) >>> 0;
+  window.lo = (window.lo ^ xLo) >>> 0;
 }
 
-/** Reads a decimal step and moves the XOR window as the encoder did (see writeValue). */
-function readDecimalWords(r: BitReader, window: XorState, hi: number, lo: number): [number, number] {
-  const v = readDecimalStep(r, floatFromWords(hi, lo), window.scale);
+/** Reads a decimal step from `prev`, moves the XOR window as the encoder did (see writeValue) and returns the value. */
+function readDecimalWords(r: BitReader, window: XorState, prev: number): number {
+  const { hi, lo } = window;
+  const v = readDecimalStep(r, prev, window.scale);
   const nextHi = floatHigh(v);
   const nextLo = lastFloatLow();
   const xHi = (nextHi ^ hi) >>> 0;
@@ -105,7 +108,9 @@ function readDecimalWords(r: BitReader, window: XorState, hi: number, lo: number
     window.leading = leading;
     window.trailing = trailing;
   }
-  return [nextHi, nextLo];
+  window.hi = nextHi;
+  window.lo = nextLo;
+  return v;
 }
 
 /** Reads an n-bit payload of the dod buckets: values run from -(2^(n-1) - 1) to 2^(n-1). */
