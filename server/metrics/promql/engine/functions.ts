@@ -6,6 +6,8 @@ import { quoted } from "./annotations";
 import { CallArgs, type Evaluate } from "./callArgs";
 import { histogramFraction, histogramQuantile, histogramQuantiles } from "./histogramFunctions";
 import { evalInfo } from "./info";
+import { resolveAt } from "./durations";
+import { pinnedTimestamps } from "./pinnedTimestamp";
 import { labelJoin, labelReplace } from "./labelFunctions";
 import { warnOnQuantileRange } from "./quantileAggregation";
 import { evalRangeFunction, RANGE_FUNCTIONS } from "./rangeFunctions";
@@ -79,7 +81,10 @@ function pairwise(a: CallArgs, pick: (x: number, y: number) => number): EvalValu
 function timestamp(a: CallArgs): EvalValue {
   let arg = a.expr(0);
   while (arg.kind === "paren") arg = arg.expr;
-  if (arg.kind === "vectorSelector") return mapVector(evalVectorSelector(arg, a.ctx, true), (x) => x);
+  if (arg.kind === "vectorSelector") {
+    const at = resolveAt(arg.at, a.ctx);
+    return mapVector(at === undefined ? evalVectorSelector(arg, a.ctx, true) : pinnedTimestamps(arg, at, a.ctx), (x) => x);
+  }
   const v = a.vector(0);
   return mapVector(v, (_, i) => (a.ctx.grid.start + i * a.ctx.grid.step) / 1000);
 }
