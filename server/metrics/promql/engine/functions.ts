@@ -119,7 +119,20 @@ function dateFunction(a: CallArgs, kernel: (epochSeconds: number) => number): Ev
 function rangeFunction(a: CallArgs, spec: { matrixArg: number; paramArgs: number[] }): EvalValue {
   const params = spec.paramArgs.map((i) => a.scalar(i));
   checkRangeParams(a, params);
-  return evalRangeFunction(a.call, a.matrix(spec.matrixArg), params, a.ctx);
+  const matrix = a.matrix(spec.matrixArg);
+  if (isPinnedSubqueryToAtUnsafe(a)) return { type: "vector", series: [] };
+  return evalRangeFunction(a.call, matrix, params, a.ctx);
+}
+
+/**
+ * Prometheus wraps a subquery with `@` in a step-invariant node when the function is unsafe under `@`
+ * (predict_linear), and the function then finds no range vector argument: the result is always empty.
+ */
+function isPinnedSubqueryToAtUnsafe(a: CallArgs): boolean {
+  if (a.call.func !== "predict_linear") return false;
+  let arg = a.expr(0);
+  while (arg.kind === "paren") arg = arg.expr;
+  return arg.kind === "subquery" && arg.at !== undefined;
 }
 
 /** Parameters Prometheus checks before evaluating: quantiles are warned about, smoothing factors refused. */
