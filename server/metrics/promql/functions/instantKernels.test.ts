@@ -35,6 +35,13 @@ describe("mathKernels", () => {
     expectSame(kernel(name)(input), expected);
   });
 
+  test("sinh and cosh overflow to Inf where exp does, as Go's do", () => {
+    expect(kernel("cosh")(710)).toBe(Infinity);
+    expect(kernel("sinh")(710)).toBe(Infinity);
+    expect(kernel("sinh")(-710)).toBe(-Infinity);
+    expectSame(kernel("cosh")(-700), Math.exp(700) / 2);
+  });
+
   // functions.test:669-685.
   test("sgn keeps the sign, zero and NaN", () => {
     const sgn = kernel("sgn");

@@ -11,6 +11,18 @@ function sign(v: number): number {
   return v;
 }
 
+/** Beyond this, Go's sinh and cosh are exp(|x|)/2, so they overflow to Inf where exp does (V8's go on to ~710.5). */
+const HYPERBOLIC_EXP_FROM = 21;
+
+function sinh(v: number): number {
+  if (Math.abs(v) <= HYPERBOLIC_EXP_FROM) return Math.sinh(v);
+  return v > 0 ? Math.exp(v) * 0.5 : -Math.exp(-v) * 0.5;
+}
+
+function cosh(v: number): number {
+  return Math.abs(v) <= HYPERBOLIC_EXP_FROM ? Math.cosh(v) : Math.exp(Math.abs(v)) * 0.5;
+}
+
 export const mathKernels: Record<string, (v: number) => number> = kernelTable({
   abs: Math.abs,
   ceil: Math.ceil,
@@ -27,8 +39,8 @@ export const mathKernels: Record<string, (v: number) => number> = kernelTable({
   asin: Math.asin,
   acos: Math.acos,
   atan: Math.atan,
-  sinh: Math.sinh,
-  cosh: Math.cosh,
+  sinh,
+  cosh,
   tanh: Math.tanh,
   asinh: Math.asinh,
   acosh: Math.acosh,
