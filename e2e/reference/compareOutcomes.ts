@@ -1,25 +1,22 @@
 // Compares two query outcomes as the differential test requires: the same series (label sets), the
 // same timestamps, values within 1e-9 relative (NaN equals NaN), or errors of the same type.
-import { formatLabels, labelsKey as exactLabelsKey, type Labels } from "@/server/metrics/model/labels";
+import { formatLabels, labelsKey, type Labels } from "@/server/metrics/model/labels";
 import type { MatrixSeries, QueryValue, VectorSample } from "@/server/metrics/promql/values";
 import type { QueryOutcome } from "./referenceAnswer";
 
 export const RELATIVE_TOLERANCE = 1e-9;
 
-/** Significant digits kept of a numeric label value when series are matched (see seriesKey). */
+/** Significant digits of a numeric label value when series left unmatched are paired (see pairSeries). */
 const LABEL_DIGITS = 12;
 
-/**
- * count_values writes sample values into a label; Go's math and V8's differ in the last bit of
- * transcendental functions (tan, exp…), so a long numeric label value is matched to 12 digits.
- */
-function labelsKey(labels: Labels): string {
-  return exactLabelsKey(labels.map((l) => ({ name: l.name, value: comparableLabelValue(l.value) })));
-}
-
+/** A numeric label value to 12 digits: count_values labels may differ in the last bit (Go's math vs V8's). */
 export function comparableLabelValue(value: string): string {
   if (value.length <= LABEL_DIGITS + 2 || !/^-?\d+\.\d+(e[+-]?\d+)?$/.test(value)) return value;
   return Number(value).toPrecision(LABEL_DIGITS);
+}
+
+function tolerantKey(labels: Labels): string {
+  return labelsKey(labels.map((l) => ({ name: l.name, value: comparableLabelValue(l.value) })));
 }
 
 /** Undefined when the outcomes agree, else the first difference in words. */
@@ -59,24 +56,41 @@ function comparePoint(what: string, a: { t: number; value?: number }, b: { t: nu
   return sameFloat(a.value, b.value) ? undefined : `${what}: values differ: ${a.value} vs ${b.value} at ${a.t}`;
 }
 
-/** Label sets present on one side only, described by their first example. */
-function compareLabelSets(a: readonly { labels: Labels }[], b: readonly { labels: Labels }[]): Difference {
-  if (new Set(a.map((s) => labelsKey(s.labels))).size !== a.length) return "Orrery's result has two series with one label set";
-  const keysB = new Set(b.map((s) => labelsKey(s.labels)));
-  const keysA = new Set(a.map((s) => labelsKey(s.labels)));
-  const onlyA = a.find((s) => !keysB.has(labelsKey(s.labels)));
-  const onlyB = b.find((s) => !keysA.has(labelsKey(s.labels)));
-  if (onlyA) return `series only in Orrery's result: ${formatLabels(onlyA.labels)} (${a.length} vs ${b.length} series)`;
-  if (onlyB) return `series only in the reference's result: ${formatLabels(onlyB.labels)} (${a.length} vs ${b.length} series)`;
-  return a.length === b.length ? undefined : `series counts differ: ${a.length} vs ${b.length}`;
+type Paired<T> = { pairs: [T, T][] } | { difference: string };
+
+/**
+ * Pairs each of Orrery's series with the reference's of the same label set; series left over are
+ * paired by numeric label values to 12 digits, since count_values writes values into a label.
+ */
+function pairSeries<T extends { labels: Labels }>(a: readonly T[], b: readonly T[]): Paired<T> {
+  const exactB = new Map(b.map((s) => [labelsKey(s.labels), s]));
+  if (new Set(a.map((s) => labelsKey(s.labels))).size !== a.length) return { difference: "Orrery's result has two series with one label set" };
+  const pairs: [T, T][] = [];
+  const leftA: T[] = [];
+  for (const series of a) {
+    const other = exactB.get(labelsKey(series.labels));
+    if (other) {
+      pairs.push([series, other]);
+      exactB.delete(labelsKey(series.labels));
+    } else leftA.push(series);
+  }
+  const leftB = new Map([...exactB.values()].map((s) => [tolerantKey(s.labels), s]));
+  for (const series of leftA) {
+    const other = leftB.get(tolerantKey(series.labels));
+    if (!other) return { difference: `series only in Orrery's result: ${formatLabels(series.labels)} (${a.length} vs ${b.length} series)` };
+    pairs.push([series, other]);
+    leftB.delete(tolerantKey(series.labels));
+  }
+  const onlyB = leftB.values().next();
+  if (!onlyB.done) return { difference: `series only in the reference's result: ${formatLabels(onlyB.value.labels)} (${a.length} vs ${b.length} series)` };
+  return { pairs };
 }
 
 function compareVectors(a: readonly VectorSample[], b: readonly VectorSample[], ordered: boolean): Difference {
-  const labelDifference = compareLabelSets(a, b);
-  if (labelDifference) return labelDifference;
-  const byKey = new Map(b.map((s) => [labelsKey(s.labels), s]));
-  for (const sample of a) {
-    const difference = comparePoint(formatLabels(sample.labels), sample, byKey.get(labelsKey(sample.labels))!);
+  const paired = pairSeries(a, b);
+  if ("difference" in paired) return paired.difference;
+  for (const [sample, other] of paired.pairs) {
+    const difference = comparePoint(formatLabels(sample.labels), sample, other);
     if (difference) return difference;
   }
   // Ties may come in any order, so a sorted result is held to the order of its values only.
@@ -87,11 +101,9 @@ function compareVectors(a: readonly VectorSample[], b: readonly VectorSample[], 
 }
 
 function compareMatrices(a: readonly MatrixSeries[], b: readonly MatrixSeries[]): Difference {
-  const labelDifference = compareLabelSets(a, b);
-  if (labelDifference) return labelDifference;
-  const byKey = new Map(b.map((s) => [labelsKey(s.labels), s]));
-  for (const series of a) {
-    const other = byKey.get(labelsKey(series.labels))!;
+  const paired = pairSeries(a, b);
+  if ("difference" in paired) return paired.difference;
+  for (const [series, other] of paired.pairs) {
     const name = formatLabels(series.labels);
     if ((series.histograms?.length ?? 0) > 0) return `${name}: native histogram points in Orrery's result`;
     if (series.floats.length !== other.floats.length) {

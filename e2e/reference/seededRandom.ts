@@ -1,32 +1,9 @@
-/** A seeded generator (mulberry32): the same seed gives the same data and expressions. */
-export class SeededRandom {
-  private state: number;
+import { Rng } from "@/server/demo-cluster/simulation/random";
 
+/** A seeded generator (the demo cluster's mulberry32): the same seed gives the same data and expressions. */
+export class SeededRandom extends Rng {
   constructor(readonly seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** Integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error("pick from an empty list");
-    return items[Math.floor(this.next() * items.length)]!;
+    super(seed);
   }
 
   /** Up to `max` distinct items, in their original order. */

@@ -1,30 +1,14 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync, readdirSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { labelsFromRecord } from "../model/labels";
-import { openStorage, type OpenStorageOptions } from "./openStorage";
 import type { TsdbStorage } from "./tsdbStorage";
+import { tempStorePerTest } from "./testing/tempStore";
 
 const T0 = 1_700_000_000_000;
-let dir: string;
-const opened: TsdbStorage[] = [];
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "orrery-ckpt-"));
-});
-
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close().catch(() => {});
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function open(options: Partial<OpenStorageOptions> = {}): Promise<TsdbStorage> {
-  const storage = await openStorage({ dir, ...options });
-  opened.push(storage);
-  return storage;
-}
+const store = tempStorePerTest("orrery-ckpt-");
+const open = store.open;
 
 async function write(storage: TsdbStorage, series: number, from: number, to: number): Promise<void> {
   for (let b = from; b < to; b++) {
@@ -46,11 +30,11 @@ describe("checkpoint faults", () => {
   test("a failed checkpoint is reported, keeps the WAL, and a later one succeeds", async () => {
     const storage = await open();
     await write(storage, 4, 0, 10);
-    await mkdir(path.join(dir, "checkpoint.00000001.tmp"));
+    await mkdir(path.join(store.dir(), "checkpoint.00000001.tmp"));
     await expect(storage.checkpoint()).rejects.toThrow(/checkpoint failed: EISDIR/);
     expect(storage.health().problems).toEqual([expect.stringMatching(/checkpoint failed/)]);
-    expect(existsSync(path.join(dir, "wal", "00000000"))).toBe(true);
-    await rm(path.join(dir, "checkpoint.00000001.tmp"), { recursive: true });
+    expect(existsSync(path.join(store.dir(), "wal", "00000000"))).toBe(true);
+    await rm(path.join(store.dir(), "checkpoint.00000001.tmp"), { recursive: true });
     await storage.checkpoint();
     expect(storage.health().ok).toBe(true);
     const reopened = await open();
@@ -60,28 +44,28 @@ describe("checkpoint faults", () => {
   test("after a failed checkpoint the store retries soon, not at the next interval, and health clears", async () => {
     const storage = await open({ checkpointIntervalMs: 3_600_000, checkpointRetryMs: 10 });
     await write(storage, 2, 0, 3);
-    await mkdir(path.join(dir, "checkpoint.00000001.tmp"));
+    await mkdir(path.join(store.dir(), "checkpoint.00000001.tmp"));
     await expect(storage.checkpoint()).rejects.toThrow(/checkpoint failed/);
     expect(storage.health().ok).toBe(false);
-    await rm(path.join(dir, "checkpoint.00000001.tmp"), { recursive: true });
+    await rm(path.join(store.dir(), "checkpoint.00000001.tmp"), { recursive: true });
     await vi.waitFor(() => expect(storage.health().ok).toBe(true), { timeout: 5_000, interval: 10 });
-    expect(listCheckpointNames(dir)).not.toEqual([]);
+    expect(listCheckpointNames(store.dir())).not.toEqual([]);
   });
 
   test("a checkpoint left half-written by a crash is ignored and removed", async () => {
     const storage = await open();
     await write(storage, 2, 0, 5);
-    await writeFile(path.join(dir, "checkpoint.00000009.tmp"), "partial");
+    await writeFile(path.join(store.dir(), "checkpoint.00000009.tmp"), "partial");
     const reopened = await open();
     expect(count(reopened)).toBe(10);
-    expect(existsSync(path.join(dir, "checkpoint.00000009.tmp"))).toBe(false);
+    expect(existsSync(path.join(store.dir(), "checkpoint.00000009.tmp"))).toBe(false);
   });
 
   test("a damaged checkpoint loads the series before the damage and says so", async () => {
     const storage = await open();
     await write(storage, 50, 0, 4);
     await storage.checkpoint();
-    const file = path.join(dir, "checkpoint.00000001");
+    const file = path.join(store.dir(), "checkpoint.00000001");
     const data = await readFile(file);
     data[Math.floor(data.length * 0.6)]! ^= 0x55;
     await writeFile(file, data);

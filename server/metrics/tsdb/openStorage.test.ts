@@ -1,31 +1,15 @@
-import { mkdtemp, readFile, readdir, rm, symlink, truncate, writeFile } from "node:fs/promises";
+import { readFile, readdir, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { labelsFromRecord } from "../model/labels";
 import { STALE_NAN, isStaleNaN } from "../model/sample";
-import { openStorage, type OpenStorageOptions } from "./openStorage";
 import type { TsdbStorage } from "./tsdbStorage";
+import { tempStorePerTest } from "./testing/tempStore";
 
 const T0 = 1_700_000_000_000;
-let dir: string;
-const opened: TsdbStorage[] = [];
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "orrery-tsdb-"));
-});
-
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close().catch(() => {});
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function open(options: Partial<OpenStorageOptions> = {}): Promise<TsdbStorage> {
-  const storage = await openStorage({ dir, ...options });
-  opened.push(storage);
-  return storage;
-}
+const store = tempStorePerTest("orrery-tsdb-");
+const open = store.open;
 
 /** Commits `batches` batches of one sample for each of `seriesCount` series, 15 s apart. */
 async function write(storage: TsdbStorage, batches: number, seriesCount = 3, from = 0): Promise<void> {
@@ -44,7 +28,7 @@ function sampleCount(storage: TsdbStorage): number {
 }
 
 async function walFiles(): Promise<string[]> {
-  return (await readdir(path.join(dir, "wal"))).sort();
+  return (await readdir(path.join(store.dir(), "wal"))).sort();
 }
 
 describe("openStorage on a data directory", () => {
@@ -94,7 +78,7 @@ describe("openStorage on a data directory", () => {
     const first = await open();
     await write(first, 20);
     const [segment] = await walFiles();
-    const file = path.join(dir, "wal", segment!);
+    const file = path.join(store.dir(), "wal", segment!);
     const size = (await readFile(file)).length;
     await truncate(file, size - 7);
     const reopened = await open();
@@ -108,7 +92,7 @@ describe("openStorage on a data directory", () => {
   test("a corrupt byte in a segment keeps the records before it and reports the rest", async () => {
     const first = await open();
     await write(first, 20);
-    const file = path.join(dir, "wal", (await walFiles())[0]!);
+    const file = path.join(store.dir(), "wal", (await walFiles())[0]!);
     const data = await readFile(file);
     data[Math.floor(data.length / 2)]! ^= 0xff;
     await writeFile(file, data);
@@ -123,7 +107,7 @@ describe("openStorage on a data directory", () => {
     const first = await open({ segmentBytes: 1 });
     await write(first, 3);
     // Every commit cuts a segment at this size; the next one is the full device.
-    await symlink("/dev/full", path.join(dir, "wal", "00000003"));
+    await symlink("/dev/full", path.join(store.dir(), "wal", "00000003"));
     const app = first.appender();
     app.append(labelsFromRecord({ __name__: "m", i: "0" }), T0 + 10 * 15_000, 1);
     app.append(labelsFromRecord({ __name__: "never_stored", i: "0" }), T0 + 10 * 15_000, 1);
@@ -139,7 +123,7 @@ describe("openStorage on a data directory", () => {
   test("a removed WAL directory rejects commits and the store recovers when it is back", async () => {
     const first = await open({ segmentBytes: 1 });
     await write(first, 1);
-    await rm(path.join(dir, "wal"), { recursive: true });
+    await rm(path.join(store.dir(), "wal"), { recursive: true });
     const app = first.appender();
     app.append(labelsFromRecord({ __name__: "m", i: "0" }), T0 + 15_000, 1);
     await expect(app.commit()).rejects.toThrow(/ENOENT/);
@@ -150,7 +134,7 @@ describe("openStorage on a data directory", () => {
     const first = await open({ segmentBytes: 1 });
     await write(first, 2);
     await first.close();
-    await symlink("/dev/zero", path.join(dir, "wal", "00000005"));
+    await symlink("/dev/zero", path.join(store.dir(), "wal", "00000005"));
     const reopened = await open();
     expect(sampleCount(reopened)).toBe(6);
     expect(reopened.health().problems).toEqual(["write-ahead log segment 00000005 is not a regular file; skipped"]);
@@ -166,6 +150,6 @@ describe("openStorage on a data directory", () => {
     const reopened = await open({ retentionMs: 10 * 60_000 });
     const kept = sampleCount(reopened);
     expect(kept).toBe(160);
-    expect(existsSync(path.join(dir, "checkpoint.00000001"))).toBe(true);
+    expect(existsSync(path.join(store.dir(), "checkpoint.00000001"))).toBe(true);
   });
 });
