@@ -42,6 +42,14 @@ describe("mathKernels", () => {
     expectSame(kernel("cosh")(-700), Math.exp(700) / 2);
   });
 
+  test("exp is +Inf from x ≈ 709.44, where Go's amd64 exp gives up, though the true value is finite", () => {
+    expect(kernel("exp")(709.5)).toBe(Infinity);
+    expect(kernel("sinh")(709.5)).toBe(Infinity);
+    expectSame(kernel("exp")(709.4), Math.exp(709.4));
+    expectSame(kernel("exp")(-745), Math.exp(-745));
+    expect(kernel("exp")(NaN)).toBeNaN();
+  });
+
   // functions.test:669-685.
   test("sgn keeps the sign, zero and NaN", () => {
     const sgn = kernel("sgn");

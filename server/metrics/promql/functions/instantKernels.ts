@@ -11,23 +11,31 @@ function sign(v: number): number {
   return v;
 }
 
-/** Beyond this, Go's sinh and cosh are exp(|x|)/2, so they overflow to Inf where exp does (V8's go on to ~710.5). */
+/**
+ * exp as Prometheus's amd64 build computes it: Go scales by 2^round(x·log2 e), and gives +Inf once
+ * that power reaches 2^1024 (from x ≈ 709.44), before the true result leaves the float range.
+ */
+export function goExp(v: number): number {
+  return Math.round(v * Math.LOG2E) >= 1024 ? Infinity : Math.exp(v);
+}
+
+/** Beyond this, Go's sinh and cosh are exp(|x|)/2, so they overflow to Inf where exp does. */
 const HYPERBOLIC_EXP_FROM = 21;
 
 function sinh(v: number): number {
   if (Math.abs(v) <= HYPERBOLIC_EXP_FROM) return Math.sinh(v);
-  return v > 0 ? Math.exp(v) * 0.5 : -Math.exp(-v) * 0.5;
+  return v > 0 ? goExp(v) * 0.5 : -goExp(-v) * 0.5;
 }
 
 function cosh(v: number): number {
-  return Math.abs(v) <= HYPERBOLIC_EXP_FROM ? Math.cosh(v) : Math.exp(Math.abs(v)) * 0.5;
+  return Math.abs(v) <= HYPERBOLIC_EXP_FROM ? Math.cosh(v) : goExp(Math.abs(v)) * 0.5;
 }
 
 export const mathKernels: Record<string, (v: number) => number> = kernelTable({
   abs: Math.abs,
   ceil: Math.ceil,
   floor: Math.floor,
-  exp: Math.exp,
+  exp: goExp,
   sqrt: Math.sqrt,
   ln: Math.log,
   log2: Math.log2,
