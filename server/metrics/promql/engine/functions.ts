@@ -1,5 +1,5 @@
 import type { Call } from "../ast";
-import { clamp, dateKernels, mathKernels, roundTo } from "../functions/instantKernels";
+import { clamp, dateKernels, goMax, goMin, mathKernels, roundTo } from "../functions/instantKernels";
 import { PromQLError } from "../values";
 import { absentLabels, absentOverTime, absentVector } from "./absent";
 import { quoted } from "./annotations";
@@ -28,8 +28,8 @@ const HANDLERS: Record<string, Handler> = {
   range: (a) => constantScalar((a.ctx.queryEnd - a.ctx.queryStart) / 1000, steps(a)),
   start: (a) => constantScalar(a.ctx.queryStart / 1000, steps(a)),
   end: (a) => constantScalar(a.ctx.queryEnd / 1000, steps(a)),
-  min_of: (a) => pairwise(a, Math.min),
-  max_of: (a) => pairwise(a, Math.max),
+  min_of: (a) => pairwise(a, goMin),
+  max_of: (a) => pairwise(a, goMax),
   vector: (a) => vectorOf(scalarOf(a.scalar(0))),
   scalar: (a) => scalarFromVector(a.vector(0), steps(a)),
   timestamp: timestamp,
@@ -48,11 +48,11 @@ const HANDLERS: Record<string, Handler> = {
   clamp: clampHandler,
   clamp_min: (a) => {
     const min = a.scalar(1);
-    return mapVector(a.vector(0), (x, i) => (Number.isNaN(min[i]!) ? NaN : Math.max(min[i]!, x)));
+    return mapVector(a.vector(0), (x, i) => clamp(x, min[i]!, Infinity));
   },
   clamp_max: (a) => {
     const max = a.scalar(1);
-    return mapVector(a.vector(0), (x, i) => (Number.isNaN(max[i]!) ? NaN : Math.min(max[i]!, x)));
+    return mapVector(a.vector(0), (x, i) => clamp(x, -Infinity, max[i]!));
   },
   histogram_quantile: (a) => histogramQuantile(a.call, a.scalar(0), a.vector(1), a.ctx),
   histogram_quantiles: (a) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { clamp, dateKernels, mathKernels, roundTo } from "./instantKernels";
+import { clamp, dateKernels, goMax, goMin, mathKernels, roundTo } from "./instantKernels";
 
 function kernel(name: string): (v: number) => number {
   const fn = mathKernels[name] ?? dateKernels[name];
@@ -106,6 +106,13 @@ describe("clamp", () => {
   test("is NaN when a bound is NaN", () => {
     expect(clamp(0, 0, NaN)).toBeNaN();
     expect(clamp(100, NaN, 0)).toBeNaN();
+  });
+
+  test("an infinite value beats a NaN bound, as in Go's math.Max and math.Min", () => {
+    expect(clamp(Infinity, NaN, Infinity)).toBe(Infinity);
+    expect(clamp(-Infinity, -Infinity, NaN)).toBe(-Infinity);
+    expect(clamp(5, NaN, Infinity)).toBeNaN();
+    expect([goMax(NaN, Infinity), goMin(-Infinity, NaN), goMax(1, NaN)]).toEqual([Infinity, -Infinity, NaN]);
   });
 });
 

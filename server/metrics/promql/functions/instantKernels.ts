@@ -66,12 +66,22 @@ export function roundTo(v: number, toNearest: number): number {
   return Math.floor(v * inverse + 0.5) / inverse;
 }
 
+/** Go's math.Max: +Inf wins even over NaN; otherwise NaN wins. */
+export function goMax(a: number, b: number): number {
+  return a === Infinity || b === Infinity ? Infinity : Math.max(a, b);
+}
+
+/** Go's math.Min: -Inf wins even over NaN; otherwise NaN wins. */
+export function goMin(a: number, b: number): number {
+  return a === -Infinity || b === -Infinity ? -Infinity : Math.min(a, b);
+}
+
 /**
- * Limits `v` to [min, max]; a NaN in any argument gives NaN. When max < min Prometheus
- * returns no sample at all, so the caller must drop the series before calling this.
+ * Limits `v` to [min, max] with Go's Min and Max, so a NaN bound gives NaN except against an
+ * infinite value. When max < min Prometheus returns no sample, so the caller drops the series first.
  */
 export function clamp(v: number, min: number, max: number): number {
-  return Math.max(min, Math.min(max, v));
+  return goMax(min, goMin(max, v));
 }
 
 /** A Date for the whole seconds of `epochSeconds`, truncated toward zero as Prometheus does. */
