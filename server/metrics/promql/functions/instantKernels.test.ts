@@ -42,6 +42,14 @@ describe("mathKernels", () => {
     expectSame(kernel("cosh")(-700), Math.exp(700) / 2);
   });
 
+  test("log10 and log2 round as Go's do", () => {
+    expect(kernel("log10")(0.1)).toBe(-0.9999999999999999);
+    expect(kernel("log10")(100)).toBe(2);
+    expect([8, 0.25, 2 ** -1074].map(kernel("log2"))).toEqual([3, -2, -1074]);
+    expect(kernel("log2")(10)).toBe(Math.log(0.625) * (1 / Math.LN2) + 4);
+    expect([0, -1, Infinity].map(kernel("log2"))).toEqual([-Infinity, NaN, Infinity]);
+  });
+
   test("exp is +Inf from x ≈ 709.44, where Go's amd64 exp gives up, though the true value is finite", () => {
     expect(kernel("exp")(709.5)).toBe(Infinity);
     expect(kernel("sinh")(709.5)).toBe(Infinity);

@@ -19,6 +19,28 @@ export function goExp(v: number): number {
   return Math.round(v * Math.LOG2E) >= 1024 ? Infinity : Math.exp(v);
 }
 
+/** Go's log10: ln(x) times 1/ln(10), so log10(0.1) is -0.9999999999999999 as in Prometheus. */
+function goLog10(v: number): number {
+  return Math.log(v) * Math.LOG10E;
+}
+
+/** Go's log2: exact for powers of two, else ln of the mantissa in [0.5, 1) over ln 2, plus the exponent. */
+function goLog2(v: number): number {
+  if (!(v > 0) || v === Infinity) return Math.log2(v);
+  let exp = Math.floor(Math.log2(v)) + 1;
+  let frac = v / 2 ** exp;
+  // The estimated exponent can be one off near powers of two.
+  if (frac >= 1) {
+    frac /= 2;
+    exp++;
+  }
+  if (frac < 0.5) {
+    frac *= 2;
+    exp--;
+  }
+  return frac === 0.5 ? exp - 1 : Math.log(frac) * (1 / Math.LN2) + exp;
+}
+
 /** Beyond this, Go's sinh and cosh are exp(|x|)/2, so they overflow to Inf where exp does. */
 const HYPERBOLIC_EXP_FROM = 21;
 
@@ -38,8 +60,8 @@ export const mathKernels: Record<string, (v: number) => number> = kernelTable({
   exp: goExp,
   sqrt: Math.sqrt,
   ln: Math.log,
-  log2: Math.log2,
-  log10: Math.log10,
+  log2: goLog2,
+  log10: goLog10,
   sgn: sign,
   sin: Math.sin,
   cos: Math.cos,
