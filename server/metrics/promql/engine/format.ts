@@ -12,6 +12,7 @@ export function formatGoFloatFixed(v: number): string {
   if (Number.isNaN(v)) return "NaN";
   if (v === Infinity) return "+Inf";
   if (v === -Infinity) return "-Inf";
+  if (Object.is(v, -0)) return "-0";
   const text = String(v);
   const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
   if (!match) return text;

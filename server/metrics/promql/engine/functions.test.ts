@@ -44,6 +44,18 @@ describe("engine functions", () => {
     expect(await instant('timestamp(temp{room="a"})', 90)).toEqual({ '{floor="1", room="a"}': 60 });
   });
 
+  test("timestamp of a selector with @ reads at the @ time, seeing only samples inside its offset window", async () => {
+    expect(await instant('timestamp(temp{room="a"} @ 60 offset -60s)', 0)).toEqual({ '{floor="1", room="a"}': 60 });
+    expect(await range('timestamp(temp{room="a"} @ 60 offset -301s)', 0, 60, 60)).toEqual({});
+  });
+
+  test("predict_linear over a subquery with @ is empty, as Prometheus finds no range vector there", async () => {
+    expect(await instant('predict_linear(temp{room="a"}[2m:1m] @ 120, 60)', 120)).toEqual({});
+    expect(await range('predict_linear((temp{room="a"}[2m:1m] @ end() offset 1m), 60)', 60, 120, 60)).toEqual({});
+    expect(await instant('predict_linear(temp{room="a"}[2m:1m], 60)', 120)).toEqual({ '{floor="1", room="a"}': 23 });
+    expect(await instant('predict_linear(temp{room="a"}[3m] @ 120, 60)', 120)).toEqual({ '{floor="1", room="a"}': 23 });
+  });
+
   test("step() and range() in a range selector resolve per query", async () => {
     expect(await range('count_over_time(temp{room="a"}[step()])', 60, 120, 60)).toEqual({ '{floor="1", room="a"}': [[60, 1], [120, 1]] });
   });

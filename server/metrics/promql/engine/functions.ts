@@ -1,11 +1,13 @@
 import type { Call } from "../ast";
-import { clamp, dateKernels, mathKernels, roundTo } from "../functions/instantKernels";
+import { clamp, dateKernels, goMax, goMin, mathKernels, roundTo } from "../functions/instantKernels";
 import { PromQLError } from "../values";
 import { absentLabels, absentOverTime, absentVector } from "./absent";
 import { quoted } from "./annotations";
 import { CallArgs, type Evaluate } from "./callArgs";
 import { histogramFraction, histogramQuantile, histogramQuantiles } from "./histogramFunctions";
 import { evalInfo } from "./info";
+import { resolveAt } from "./durations";
+import { pinnedTimestamps } from "./pinnedTimestamp";
 import { labelJoin, labelReplace } from "./labelFunctions";
 import { warnOnQuantileRange } from "./quantileAggregation";
 import { evalRangeFunction, RANGE_FUNCTIONS } from "./rangeFunctions";
@@ -26,8 +28,8 @@ const HANDLERS: Record<string, Handler> = {
   range: (a) => constantScalar((a.ctx.queryEnd - a.ctx.queryStart) / 1000, steps(a)),
   start: (a) => constantScalar(a.ctx.queryStart / 1000, steps(a)),
   end: (a) => constantScalar(a.ctx.queryEnd / 1000, steps(a)),
-  min_of: (a) => pairwise(a, Math.min),
-  max_of: (a) => pairwise(a, Math.max),
+  min_of: (a) => pairwise(a, goMin),
+  max_of: (a) => pairwise(a, goMax),
   vector: (a) => vectorOf(scalarOf(a.scalar(0))),
   scalar: (a) => scalarFromVector(a.vector(0), steps(a)),
   timestamp: timestamp,
@@ -46,11 +48,11 @@ const HANDLERS: Record<string, Handler> = {
   clamp: clampHandler,
   clamp_min: (a) => {
     const min = a.scalar(1);
-    return mapVector(a.vector(0), (x, i) => (Number.isNaN(min[i]!) ? NaN : Math.max(min[i]!, x)));
+    return mapVector(a.vector(0), (x, i) => clamp(x, min[i]!, Infinity));
   },
   clamp_max: (a) => {
     const max = a.scalar(1);
-    return mapVector(a.vector(0), (x, i) => (Number.isNaN(max[i]!) ? NaN : Math.min(max[i]!, x)));
+    return mapVector(a.vector(0), (x, i) => clamp(x, -Infinity, max[i]!));
   },
   histogram_quantile: (a) => histogramQuantile(a.call, a.scalar(0), a.vector(1), a.ctx),
   histogram_quantiles: (a) => {
@@ -79,7 +81,10 @@ function pairwise(a: CallArgs, pick: (x: number, y: number) => number): EvalValu
 function timestamp(a: CallArgs): EvalValue {
   let arg = a.expr(0);
   while (arg.kind === "paren") arg = arg.expr;
-  if (arg.kind === "vectorSelector") return mapVector(evalVectorSelector(arg, a.ctx, true), (x) => x);
+  if (arg.kind === "vectorSelector") {
+    const at = resolveAt(arg.at, a.ctx);
+    return mapVector(at === undefined ? evalVectorSelector(arg, a.ctx, true) : pinnedTimestamps(arg, at, a.ctx), (x) => x);
+  }
   const v = a.vector(0);
   return mapVector(v, (_, i) => (a.ctx.grid.start + i * a.ctx.grid.step) / 1000);
 }
@@ -114,7 +119,20 @@ function dateFunction(a: CallArgs, kernel: (epochSeconds: number) => number): Ev
 function rangeFunction(a: CallArgs, spec: { matrixArg: number; paramArgs: number[] }): EvalValue {
   const params = spec.paramArgs.map((i) => a.scalar(i));
   checkRangeParams(a, params);
-  return evalRangeFunction(a.call, a.matrix(spec.matrixArg), params, a.ctx);
+  const matrix = a.matrix(spec.matrixArg);
+  if (isPinnedSubqueryToAtUnsafe(a)) return { type: "vector", series: [] };
+  return evalRangeFunction(a.call, matrix, params, a.ctx);
+}
+
+/**
+ * Prometheus wraps a subquery with `@` in a step-invariant node when the function is unsafe under `@`
+ * (predict_linear), and the function then finds no range vector argument: the result is always empty.
+ */
+function isPinnedSubqueryToAtUnsafe(a: CallArgs): boolean {
+  if (a.call.func !== "predict_linear") return false;
+  let arg = a.expr(0);
+  while (arg.kind === "paren") arg = arg.expr;
+  return arg.kind === "subquery" && arg.at !== undefined;
 }
 
 /** Parameters Prometheus checks before evaluating: quantiles are warned about, smoothing factors refused. */

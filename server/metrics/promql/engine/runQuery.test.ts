@@ -69,4 +69,10 @@ describe("runQuery", () => {
     const run = () => runQuery({ expr: sel("http_requests_total"), query: "q", querier, start: 0, end: 5 * m, step: m, options: { limits: { maxSamples: 5 } } });
     expect(run).toThrow("query processing would load too many samples into memory in query execution");
   });
+
+  test("a range query over a range vector is refused as bad data before anything is evaluated", () => {
+    const limits = { maxSamples: 1 };
+    const run = () => runQuery({ expr: range(sel("http_requests_total"), 5 * m), query: "q", querier, start: 0, end: 5 * m, step: m, options: { limits } });
+    expect(run).toThrow('invalid expression type "range vector" for range query, must be Scalar or instant Vector');
+  });
 });

@@ -1,5 +1,6 @@
 import type { Querier } from "../../storage";
 import type { Expr } from "../ast";
+import { valueTypeOf } from "../parser";
 import type { QueryOptions, QueryValue } from "../values";
 import { PromQLError } from "../values";
 import { Annotations } from "./annotations";
@@ -28,11 +29,20 @@ export interface QueryOutcome {
   infos: string[];
 }
 
+/** Prometheus refuses a range query over a range vector or string before evaluating anything. */
+function checkRangeQueryType(expr: Expr): void {
+  const type = valueTypeOf(expr);
+  if (type !== "matrix" && type !== "string") return;
+  const name = type === "matrix" ? "range vector" : "string";
+  throw new PromQLError("bad_data", `invalid expression type "${name}" for range query, must be Scalar or instant Vector`);
+}
+
 /** Evaluates a parsed query over [start, end] at step (one step for an instant query). */
 export function runQuery(run: QueryRun): QueryOutcome {
   const limits = { ...DEFAULT_LIMITS, ...run.defaultLimits, ...run.options?.limits };
   const instant = run.step === 0;
   if (!instant && run.end < run.start) throw new PromQLError("bad_data", "end timestamp must not be before start time");
+  if (!instant) checkRangeQueryType(run.expr);
   const grid: StepGrid = {
     start: run.start,
     end: run.end,

@@ -43,7 +43,7 @@ export function selectAtTimes(sel: VectorSelector, ctx: EvalContext, refs: Float
   return { type: "vector", series: out };
 }
 
-function lookbackSeries(s: SeriesSamples, refs: Float64Array, lookback: number, asTimestamps: boolean): StepSeries | undefined {
+export function lookbackSeries(s: SeriesSamples, refs: Float64Array, lookback: number, asTimestamps: boolean): StepSeries | undefined {
   const ts = s.timestamps;
   const vs = s.values;
   const hs = s.histograms ?? [];

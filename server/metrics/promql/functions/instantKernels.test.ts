@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { clamp, dateKernels, mathKernels, roundTo } from "./instantKernels";
+import { clamp, dateKernels, goMax, goMin, mathKernels, roundTo } from "./instantKernels";
 
 function kernel(name: string): (v: number) => number {
   const fn = mathKernels[name] ?? dateKernels[name];
@@ -33,6 +33,29 @@ describe("mathKernels", () => {
     ["sin", NaN, NaN],
   ])("%s(%d) = %d", (name, input, expected) => {
     expectSame(kernel(name)(input), expected);
+  });
+
+  test("sinh and cosh overflow to Inf where exp does, as Go's do", () => {
+    expect(kernel("cosh")(710)).toBe(Infinity);
+    expect(kernel("sinh")(710)).toBe(Infinity);
+    expect(kernel("sinh")(-710)).toBe(-Infinity);
+    expectSame(kernel("cosh")(-700), Math.exp(700) / 2);
+  });
+
+  test("log10 and log2 round as Go's do", () => {
+    expect(kernel("log10")(0.1)).toBe(-0.9999999999999999);
+    expect(kernel("log10")(100)).toBe(2);
+    expect([8, 0.25, 2 ** -1074].map(kernel("log2"))).toEqual([3, -2, -1074]);
+    expect(kernel("log2")(10)).toBe(Math.log(0.625) * (1 / Math.LN2) + 4);
+    expect([0, -1, Infinity].map(kernel("log2"))).toEqual([-Infinity, NaN, Infinity]);
+  });
+
+  test("exp is +Inf from x ≈ 709.44, where Go's amd64 exp gives up, though the true value is finite", () => {
+    expect(kernel("exp")(709.5)).toBe(Infinity);
+    expect(kernel("sinh")(709.5)).toBe(Infinity);
+    expectSame(kernel("exp")(709.4), Math.exp(709.4));
+    expectSame(kernel("exp")(-745), Math.exp(-745));
+    expect(kernel("exp")(NaN)).toBeNaN();
   });
 
   // functions.test:669-685.
@@ -91,6 +114,13 @@ describe("clamp", () => {
   test("is NaN when a bound is NaN", () => {
     expect(clamp(0, 0, NaN)).toBeNaN();
     expect(clamp(100, NaN, 0)).toBeNaN();
+  });
+
+  test("an infinite value beats a NaN bound, as in Go's math.Max and math.Min", () => {
+    expect(clamp(Infinity, NaN, Infinity)).toBe(Infinity);
+    expect(clamp(-Infinity, -Infinity, NaN)).toBe(-Infinity);
+    expect(clamp(5, NaN, Infinity)).toBeNaN();
+    expect([goMax(NaN, Infinity), goMin(-Infinity, NaN), goMax(1, NaN)]).toEqual([Infinity, -Infinity, NaN]);
   });
 });
 

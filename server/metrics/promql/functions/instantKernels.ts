@@ -11,15 +11,57 @@ function sign(v: number): number {
   return v;
 }
 
+/**
+ * exp as Prometheus's amd64 build computes it: Go scales by 2^round(x·log2 e), and gives +Inf once
+ * that power reaches 2^1024 (from x ≈ 709.44), before the true result leaves the float range.
+ */
+export function goExp(v: number): number {
+  return Math.round(v * Math.LOG2E) >= 1024 ? Infinity : Math.exp(v);
+}
+
+/** Go's log10: ln(x) times 1/ln(10), so log10(0.1) is -0.9999999999999999 as in Prometheus. */
+function goLog10(v: number): number {
+  return Math.log(v) * Math.LOG10E;
+}
+
+/** Go's log2: exact for powers of two, else ln of the mantissa in [0.5, 1) over ln 2, plus the exponent. */
+function goLog2(v: number): number {
+  if (!(v > 0) || v === Infinity) return Math.log2(v);
+  let exp = Math.floor(Math.log2(v)) + 1;
+  let frac = v / 2 ** exp;
+  // The estimated exponent can be one off near powers of two.
+  if (frac >= 1) {
+    frac /= 2;
+    exp++;
+  }
+  if (frac < 0.5) {
+    frac *= 2;
+    exp--;
+  }
+  return frac === 0.5 ? exp - 1 : Math.log(frac) * (1 / Math.LN2) + exp;
+}
+
+/** Beyond this, Go's sinh and cosh are exp(|x|)/2, so they overflow to Inf where exp does. */
+const HYPERBOLIC_EXP_FROM = 21;
+
+function sinh(v: number): number {
+  if (Math.abs(v) <= HYPERBOLIC_EXP_FROM) return Math.sinh(v);
+  return v > 0 ? goExp(v) * 0.5 : -goExp(-v) * 0.5;
+}
+
+function cosh(v: number): number {
+  return Math.abs(v) <= HYPERBOLIC_EXP_FROM ? Math.cosh(v) : goExp(Math.abs(v)) * 0.5;
+}
+
 export const mathKernels: Record<string, (v: number) => number> = kernelTable({
   abs: Math.abs,
   ceil: Math.ceil,
   floor: Math.floor,
-  exp: Math.exp,
+  exp: goExp,
   sqrt: Math.sqrt,
   ln: Math.log,
-  log2: Math.log2,
-  log10: Math.log10,
+  log2: goLog2,
+  log10: goLog10,
   sgn: sign,
   sin: Math.sin,
   cos: Math.cos,
@@ -27,8 +69,8 @@ export const mathKernels: Record<string, (v: number) => number> = kernelTable({
   asin: Math.asin,
   acos: Math.acos,
   atan: Math.atan,
-  sinh: Math.sinh,
-  cosh: Math.cosh,
+  sinh,
+  cosh,
   tanh: Math.tanh,
   asinh: Math.asinh,
   acosh: Math.acosh,
@@ -46,12 +88,22 @@ export function roundTo(v: number, toNearest: number): number {
   return Math.floor(v * inverse + 0.5) / inverse;
 }
 
+/** Go's math.Max: +Inf wins even over NaN; otherwise NaN wins. */
+export function goMax(a: number, b: number): number {
+  return a === Infinity || b === Infinity ? Infinity : Math.max(a, b);
+}
+
+/** Go's math.Min: -Inf wins even over NaN; otherwise NaN wins. */
+export function goMin(a: number, b: number): number {
+  return a === -Infinity || b === -Infinity ? -Infinity : Math.min(a, b);
+}
+
 /**
- * Limits `v` to [min, max]; a NaN in any argument gives NaN. When max < min Prometheus
- * returns no sample at all, so the caller must drop the series before calling this.
+ * Limits `v` to [min, max] with Go's Min and Max, so a NaN bound gives NaN except against an
+ * infinite value. When max < min Prometheus returns no sample, so the caller drops the series first.
  */
 export function clamp(v: number, min: number, max: number): number {
-  return Math.max(min, Math.min(max, v));
+  return goMax(min, goMin(max, v));
 }
 
 /** A Date for the whole seconds of `epochSeconds`, truncated toward zero as Prometheus does. */

@@ -29,7 +29,34 @@ export function buildBinary(source: Source, node: SyntaxNode, buildExpr: BuildEx
   };
   const matching = readMatching(source, node, op);
   if (matching) binary.matching = matching;
-  return op === "^" ? liftSignOverPower(source, binary, lhsNode) : binary;
+  return reassociate(op === "^" ? liftSignOverPower(source, binary, lhsNode) : binary);
+}
+
+/** Prometheus's operator precedence, loosest first; a sign binds like `*`. */
+const PRECEDENCE: Record<BinaryOp, number> = {
+  or: 1, and: 2, unless: 2, "==": 3, "!=": 3, ">": 3, "<": 3, ">=": 3, "<=": 3, "</": 3, ">/": 3,
+  "+": 4, "-": 4, "*": 5, "/": 5, "%": 5, atan2: 5, "^": 6,
+};
+const SIGN_PRECEDENCE = 5;
+
+/**
+ * The grammar applies a trailing offset or @ to the whole expression on its left (`2 + x offset 1m * 3`
+ * becomes `(2 + x offset 1m) * 3`), where Prometheus binds it to the last operand. An unparenthesized
+ * left operand that binds looser than the operator only arises that way, so it moves back under it.
+ */
+function reassociate(expr: Expr): Expr {
+  if (expr.kind !== "binary") return expr;
+  const { lhs } = expr;
+  const precedence = PRECEDENCE[expr.op];
+  if (lhs.kind === "binary" && (PRECEDENCE[lhs.op] < precedence || (lhs.op === "^" && expr.op === "^"))) {
+    const inner = reassociate({ ...expr, lhs: lhs.rhs, pos: { start: lhs.rhs.pos.start, end: expr.pos.end } });
+    return { ...lhs, rhs: inner, pos: expr.pos };
+  }
+  if (lhs.kind === "unary" && precedence > SIGN_PRECEDENCE) {
+    const inner = reassociate({ ...expr, lhs: lhs.expr, pos: { start: lhs.expr.pos.start, end: expr.pos.end } });
+    return { kind: "unary", op: lhs.op, expr: inner, pos: expr.pos };
+  }
+  return expr;
 }
 
 /** `-1 ^ 2` is `-(1 ^ 2)` in Prometheus; the grammar glues the sign to the literal, so move it out. */

@@ -39,6 +39,17 @@ describe("parseExpr", () => {
     expect(shape(parseExpr("-1 ^ 2"))).toMatchObject({ kind: "unary", op: "-", expr: { kind: "binary", op: "^", lhs: { value: 1 } } });
   });
 
+  test("binds a trailing offset or @ to the last operand, not to the whole expression before it", () => {
+    const offset = { kind: "durationLiteral", ms: 60_000 };
+    expect(shape(parseExpr("2 + x offset 1m * 3"))).toMatchObject({
+      op: "+", lhs: { value: 2 }, rhs: { op: "*", lhs: { name: "x", offset }, rhs: { value: 3 } },
+    });
+    expect(shape(parseExpr("-x offset 1m ^ 2"))).toMatchObject({ kind: "unary", op: "-", expr: { op: "^", lhs: { name: "x", offset } } });
+    expect(shape(parseExpr("a or b @ 10 and c"))).toMatchObject({ op: "or", rhs: { op: "and", lhs: { name: "b", at: { ms: 10_000 } } } });
+    expect(shape(parseExpr("2 - x offset 1m - 3"))).toMatchObject({ op: "-", lhs: { op: "-", rhs: { name: "x" } }, rhs: { value: 3 } });
+    expect(shape(parseExpr("(2 + x offset 1m) * 3"))).toMatchObject({ op: "*", lhs: { kind: "paren" } });
+  });
+
   test("folds a unary minus into a number literal", () => {
     expect(parseExpr("- 5")).toEqual({ kind: "number", value: -5, pos: { start: 0, end: 3 } });
   });
