@@ -79,6 +79,7 @@ describe("describeOutcome", () => {
     expect(compareOutcomes(vector([{ value: "0.8427638587087598" }, 1]), vector([{ value: "0.8427638587087597" }, 1]))).toBeUndefined();
     expect(compareOutcomes(vector([{ value: "0.8427638587" }, 1]), vector([{ value: "0.8427638588" }, 1]))).toMatch(/only in Orrery/);
     expect(compareOutcomes(vector([{ pod: "a-12345678901234567" }, 1]), vector([{ pod: "a-12345678901234568" }, 1]))).toMatch(/only in Orrery/);
+    expect(compareOutcomes(vector([{ value: "10149775802271027000000000000" }, 1]), vector([{ value: "10149775802271025000000000000" }, 1]))).toBeUndefined();
     // Two values that are equal to 12 digits stay two series when both sides have both.
     const both = vector([{ value: "2" }, 1], [{ value: "2.0000000000000004" }, 3]);
     expect(compareOutcomes(both, vector([{ value: "2.0000000000000004" }, 3], [{ value: "2" }, 1]))).toBeUndefined();

@@ -11,7 +11,7 @@ const LABEL_DIGITS = 12;
 
 /** A numeric label value to 12 digits: count_values labels may differ in the last bit (Go's math vs V8's). */
 export function comparableLabelValue(value: string): string {
-  if (value.length <= LABEL_DIGITS + 2 || !/^-?\d+\.\d+(e[+-]?\d+)?$/.test(value)) return value;
+  if (value.length <= LABEL_DIGITS + 2 || !/^-?\d+(\.\d+)?(e[+-]?\d+)?$/.test(value)) return value;
   return Number(value).toPrecision(LABEL_DIGITS);
 }
 

@@ -1,5 +1,6 @@
 // One generated query run in both engines, instant and range, and the differences found.
 import type { Millis } from "@/server/metrics/model/sample";
+import { parseExpr } from "@/server/metrics/promql/parser";
 import { PromQLError, type QueryEngine, type QueryLimits } from "@/server/metrics/promql/values";
 import { compareOutcomes, describeOutcome } from "./compareOutcomes";
 import { DATA_END } from "./kubeSeries";
@@ -39,7 +40,9 @@ export function makeCase(rng: SeededRandom, generator: QueryGenerator): Differen
 
 /** sort and sort_desc at the top promise an order; everything else is compared as a set of series. */
 export function isOrdered(expr: string): boolean {
-  return /^sort(_desc)?\(/.test(expr.trim());
+  let top = parseExpr(expr);
+  while (top.kind === "paren") top = top.expr;
+  return top.kind === "call" && (top.func === "sort" || top.func === "sort_desc");
 }
 
 export async function orreryOutcome(run: () => ReturnType<QueryEngine["instantQuery"]>): Promise<QueryOutcome> {
