@@ -30,7 +30,7 @@ export function applyAt(expr: Expr, at: AtModifier, pos: PositionRange): void {
 export function applyRangeMode(expr: Expr, mode: "anchored" | "smoothed", pos: PositionRange): void {
   if (expr.kind === "subquery") throw new ParseProblem(`${mode} modifier is not supported for subqueries`, pos);
   const target = expr.kind === "matrixSelector" ? expr.selector : expr.kind === "vectorSelector" ? expr : undefined;
-  if (!target) throw new ParseProblem(`${mode} modifier not implemented`, pos);
+  if (!target) throw new ParseProblem(`${mode} modifier must follow an instant or range vector selector`, pos);
   target[mode] = true;
   if (target.anchored && target.smoothed) throw new ParseProblem("anchored and smoothed modifiers cannot be used together", pos);
   extendTo(expr, pos.end);
