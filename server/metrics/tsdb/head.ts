@@ -67,13 +67,28 @@ export class Head {
     return this.create(labels, hash, id);
   }
 
+  /** Built once per series and frozen, as Prometheus keeps a series' label set: selects hand out the same objects. */
   labelsOf(series: MemSeries): Labels {
+    if (series.labels) return series.labels;
     const labels: Label[] = [];
     const refs = series.refs;
     for (let i = 0; i < refs.length; i += 2) {
-      labels.push({ name: this.symbols.text(refs[i]!), value: this.symbols.text(refs[i + 1]!) });
+      labels.push(Object.freeze({ name: this.symbols.text(refs[i]!), value: this.symbols.text(refs[i + 1]!) }));
     }
-    return labels;
+    series.labels = Object.freeze(labels);
+    return series.labels;
+  }
+
+  /**
+   * Pairs joined by NULs: as strings these keys order exactly as compareLabels orders the label sets,
+   * since NUL sorts below every other code unit. Null when a text holds a NUL itself.
+   */
+  sortKeyOf(series: MemSeries): string | null {
+    if (series.sortKey !== undefined) return series.sortKey;
+    let key = "";
+    for (const l of this.labelsOf(series)) key += `${l.name}\0${l.value}\0`;
+    series.sortKey = key.split("\0").length === series.refs.length + 1 ? key : null;
+    return series.sortKey;
   }
 
   /** Series matching all matchers, in id order. */

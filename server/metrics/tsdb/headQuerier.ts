@@ -9,14 +9,13 @@ export class HeadQuerier implements Querier {
   constructor(private readonly head: Head) {}
 
   select(matchers: readonly LabelMatcher[], mint: number, maxt: number): SeriesSamples[] {
-    const matched = this.head.matching(matchers);
+    const matched = this.inRange(matchers, mint, maxt);
     let bound = 0;
-    for (const series of matched) if (series.overlaps(mint, maxt)) bound += series.samplesOverlapping(mint, maxt);
+    for (const series of matched) bound += series.samplesOverlapping(mint, maxt);
     // One allocation sized from chunk headers, so it never grows and views taken as we go stay valid.
     const buffer = new SampleBuffer(bound);
     const out: SeriesSamples[] = [];
-    for (const series of matched) {
-      if (!series.overlaps(mint, maxt)) continue;
+    for (const series of this.inLabelOrder(matched)) {
       const start = buffer.length;
       const count = series.decodeWindow(buffer, mint, maxt);
       const histograms = series.histogramSamples(mint, maxt);
@@ -29,13 +28,11 @@ export class HeadQuerier implements Querier {
       if (histograms) samples.histograms = histograms.map(({ t, h }) => ({ t, h }));
       out.push(samples);
     }
-    return out.sort((a, b) => compareLabels(a.labels, b.labels));
+    return out;
   }
 
   series(matchers: readonly LabelMatcher[], mint: number, maxt: number): Labels[] {
-    return this.inRange(matchers, mint, maxt)
-      .map((s) => this.head.labelsOf(s))
-      .sort(compareLabels);
+    return this.inLabelOrder(this.inRange(matchers, mint, maxt)).map((s) => this.head.labelsOf(s));
   }
 
   labelNames(matchers: readonly LabelMatcher[], mint: number, maxt: number): string[] {
@@ -55,6 +52,17 @@ export class HeadQuerier implements Querier {
       for (let i = 0; i < s.refs.length; i += 2) if (s.refs[i] === nameId) values.add(s.refs[i + 1]!);
     }
     return this.texts(values);
+  }
+
+  /** Sorts by the series' cached keys, which order as compareLabels does, instead of comparing label objects. */
+  private inLabelOrder(series: MemSeries[]): MemSeries[] {
+    const head = this.head;
+    return series.sort((a, b) => {
+      const x = head.sortKeyOf(a);
+      const y = head.sortKeyOf(b);
+      if (x !== null && y !== null) return x < y ? -1 : x > y ? 1 : 0;
+      return compareLabels(head.labelsOf(a), head.labelsOf(b));
+    });
   }
 
   private inRange(matchers: readonly LabelMatcher[], mint: number, maxt: number): MemSeries[] {

@@ -1,3 +1,4 @@
+import type { Labels } from "../model/labels";
 import type { NativeHistogram } from "../model/sample";
 import { MAX_CHUNK_SAMPLES, XorAppender, chunkSampleCount, decodeXorInto } from "./chunks/xorChunk";
 import { SampleBuffer } from "./sampleBuffer";
@@ -26,6 +27,10 @@ export class MemSeries {
   checkEpoch = -1;
   walLogged = false;
   removed = false;
+  /** The label set as text, built on first use by Head.labelsOf. */
+  labels: Labels | undefined = undefined;
+  /** Head.sortKeyOf's key, built on first use. */
+  sortKey: string | null | undefined = undefined;
 
   constructor(
     readonly id: number,

@@ -73,38 +73,47 @@ export function rangeResult(value: EvalValue, grid: StepGrid): QueryValue {
     const type = value.type === "matrix" ? "range vector" : "string";
     throw new PromQLError("bad_data", `invalid expression type "${type}" for range query, must be Scalar or instant Vector`);
   }
-  const groups = new Map<string, StepSeries[]>();
-  const labelsOf = new Map<string, Labels>();
-  for (const s of value.series) {
-    const labels = finalLabels(s.labels, s.dropName);
+  const finals = value.series.map((s) => finalLabels(s.labels, s.dropName));
+  // Series already in strict label order (a selector's are) are unique and sorted: no keys, no sort.
+  if (strictlyAscending(finals)) return { resultType: "matrix", result: matrixOf(value.series.map((s, i) => ({ labels: finals[i]!, members: [s] })), grid) };
+  const groups = new Map<string, LabelGroup>();
+  value.series.forEach((s, i) => {
+    const labels = finals[i]!;
     const key = labelsKey(labels);
     const group = groups.get(key);
-    if (group) group.push(s);
-    else {
-      groups.set(key, [s]);
-      labelsOf.set(key, labels);
-    }
-  }
-  const result = matrixOf(groups, labelsOf, grid);
+    if (group) group.members.push(s);
+    else groups.set(key, { labels, members: [s] });
+  });
+  const result = matrixOf([...groups.values()], grid);
   result.sort((a, b) => compareLabels(a.labels, b.labels));
   return { resultType: "matrix", result };
 }
 
+interface LabelGroup {
+  labels: Labels;
+  members: StepSeries[];
+}
+
+function strictlyAscending(labels: Labels[]): boolean {
+  for (let i = 1; i < labels.length; i++) if (compareLabels(labels[i - 1]!, labels[i]!) >= 0) return false;
+  return true;
+}
+
 /** One matrix series per label set; a lone float series keeps columns instead of point objects. */
-function matrixOf(groups: Map<string, StepSeries[]>, labelsOf: Map<string, Labels>, grid: StepGrid): MatrixSeries[] {
+function matrixOf(groups: LabelGroup[], grid: StepGrid): MatrixSeries[] {
   let allSteps: Float64Array | undefined;
   const stepTimes = () => (allSteps ??= Float64Array.from({ length: grid.count }, (_, i) => stepTime(grid, i)));
   const result: MatrixSeries[] = [];
-  for (const [key, members] of groups) {
+  for (const { labels, members } of groups) {
     const histograms = histogramPointsOf(members, grid);
     if (members.length === 1 && !histograms.length) {
       const columns = columnsOf(members[0]!, grid, stepTimes);
-      if (columns.timestamps.length) result.push(columnarSeries(labelsOf.get(key)!, columns));
+      if (columns.timestamps.length) result.push(columnarSeries(labels, columns));
       continue;
     }
     const floats = members.length === 1 ? pointsOf(members[0]!, grid) : mergedPoints(members, grid);
-    if (histograms.length) result.push({ labels: labelsOf.get(key)!, floats, histograms });
-    else if (floats.length) result.push({ labels: labelsOf.get(key)!, floats });
+    if (histograms.length) result.push({ labels, floats, histograms });
+    else if (floats.length) result.push({ labels, floats });
   }
   return result;
 }

@@ -1,4 +1,4 @@
-/** Appends bits most-significant first to a growable byte buffer. */
+/** Appends bits most-significant first to a growable byte buffer (xorDecoder.ts reads them back). */
 export class BitWriter {
   bytes: Uint8Array;
   /** Number of bits written so far. */
@@ -48,39 +48,5 @@ export class BitWriter {
     const grown = new Uint8Array(Math.max(needed, this.bytes.length * 2));
     grown.set(this.bytes);
     this.bytes = grown;
-  }
-}
-
-/** Reads bits most-significant first; reading past the end throws. */
-export class BitReader {
-  position: number;
-  private readonly limit: number;
-
-  constructor(
-    private readonly bytes: Uint8Array,
-    startBit = 0,
-  ) {
-    this.position = startBit;
-    this.limit = bytes.length * 8;
-  }
-
-  /** Reads `count` (≤ 32) bits as an unsigned number. */
-  readBits(count: number): number {
-    if (count > 24) return this.readBits(count - 16) * 65536 + this.readBits(16);
-    const position = this.position;
-    if (position + count > this.limit) throw new Error("chunk data ends early");
-    const b = this.bytes;
-    const at = position >>> 3;
-    // Four bytes always cover 24 bits from any bit offset inside the first one.
-    const word = (((b[at] ?? 0) << 24) | ((b[at + 1] ?? 0) << 16) | ((b[at + 2] ?? 0) << 8) | (b[at + 3] ?? 0)) >>> 0;
-    this.position = position + count;
-    return (word >>> (32 - (position & 7) - count)) & ((1 << count) - 1);
-  }
-
-  readBit(): boolean {
-    const position = this.position;
-    if (position >= this.limit) throw new Error("chunk data ends early");
-    this.position = position + 1;
-    return ((this.bytes[position >>> 3]! >>> (7 - (position & 7))) & 1) === 1;
   }
 }

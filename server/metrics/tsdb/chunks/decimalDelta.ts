@@ -1,4 +1,4 @@
-import type { BitReader, BitWriter } from "./bitStream";
+import type { BitWriter } from "./bitStream";
 
 /**
  * Values that are decimals of a few places (counters in seconds, CPU cores, percentages) XOR badly
@@ -6,9 +6,9 @@ import type { BitReader, BitWriter } from "./bitStream";
  * (nanoseconds, as cAdvisor's counters are).
  */
 export const MAX_SCALE = 9;
-const POW10 = Array.from({ length: MAX_SCALE + 1 }, (_, e) => 10 ** e);
+export const POW10 = Array.from({ length: MAX_SCALE + 1 }, (_, e) => 10 ** e);
 /** Payload widths of the four zigzag classes, chosen for 0-15, <2^12, <2^24, <2^53. */
-const CLASS_BITS = [4, 12, 24, 53] as const;
+export const CLASS_BITS = [4, 12, 24, 53] as const;
 
 export interface DecimalStep {
   scale: number;
@@ -48,12 +48,4 @@ export function writeDecimalStep(writer: BitWriter, step: DecimalStep): void {
   writer.writeBits(step.widthClass, 2);
   const width = CLASS_BITS[step.widthClass as 0 | 1 | 2 | 3];
   writer.writeBits64(Math.floor(step.zigzag / 2 ** 32), step.zigzag >>> 0, width);
-}
-
-export function readDecimalStep(reader: BitReader, prev: number, scale: number): number {
-  const width = CLASS_BITS[reader.readBits(2) as 0 | 1 | 2 | 3];
-  const zigzag = width > 32 ? reader.readBits(width - 32) * 2 ** 32 + reader.readBits(32) : reader.readBits(width);
-  const delta = zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
-  const m = POW10[scale]!;
-  return (Math.round(prev * m) + delta) / m;
 }
